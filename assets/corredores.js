@@ -1,0 +1,522 @@
+/* Corredores: browser-side map styles, popups, charts and controls.
+ * A slider step, a hover or a metric switch is handled here: no request reaches the server.
+ * Text from data files is always inserted with textContent, never as HTML. */
+(function () {
+  "use strict";
+  const ns = (window.corredores = window.corredores || {});
+  const latest = {}; // newest hideout per map, read by tooltips
+  const ORIGIN_FILL = "#bdbdbd";
+  const NO_DATA_FILL = "#f4f4f4";
+  const HIGHLIGHT = "#d95f02"; // orange: distinct from the blue-green palette for all common CVDs
+  const MUTED = "#9aa5b1";
+
+  function text() {
+    return (ns.text && ns.text.t) || {};
+  }
+  function tr(key, values) {
+    let s = text()[key] || key;
+    Object.entries(values || {}).forEach(([k, v]) => {
+      s = s.split("{" + k + "}").join(String(v));
+    });
+    return s;
+  }
+  function formatNumber(value, decimals) {
+    if (value === null || value === undefined || Number.isNaN(value)) return "–";
+    const t = text();
+    const fixed = Number(value).toFixed(decimals || 0);
+    const [whole, part] = fixed.split(".");
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, "\u0000");
+    return (
+      grouped.split("\u0000").join(t["number.thousands"] || ",") +
+      (part ? (t["number.decimal"] || ".") + part : "")
+    );
+  }
+  function formatMonth(month) {
+    if (!month) return "";
+    const parts = String(month).split("-");
+    if (parts.length === 1) return parts[0];
+    const name = text()["month." + Number(parts[1])] || parts[1];
+    return (parts.length === 3 ? Number(parts[2]) + " " : "") + name + " " + parts[0];
+  }
+  function countryName(iso) {
+    return text()["country." + iso] || iso;
+  }
+  function classIndex(value, breaks) {
+    let index = 0;
+    for (let i = 0; i < breaks.length; i++) if (value >= breaks[i]) index = i;
+    return index;
+  }
+  function el(tag, className, content) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content !== undefined && content !== null) node.textContent = String(content);
+    return node;
+  }
+  function line(parent, label, value) {
+    if (!value) return;
+    const row = el("div", "row");
+    row.appendChild(el("strong", null, label + ": "));
+    row.appendChild(el("span", null, value));
+    parent.appendChild(row);
+  }
+  function setProps(id, props) {
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props(id, props);
+    }
+  }
+  ns.format = { number: formatNumber, month: formatMonth };
+
+  /* ---------- values per month ---------- */
+  function valueAt(stock, iso, index, metric) {
+    const area = stock.areas[iso];
+    if (!area) return null;
+    const v = (metric === "per_1000" ? area.p : area.v)[index];
+    if (v === null || v === undefined) return null;
+    return {
+      value: v,
+      absolute: area.v[index],
+      estimated: area.e[index] === 1,
+      date: area.d[index],
+      qualifier: area.q[index],
+      sources: String(area.s[index]).split("|").map((i) => stock.sources[Number(i)]),
+    };
+  }
+
+  function hostColours(stock, index, metric, breaks, palette) {
+    const colours = {};
+    const info = {};
+    Object.keys(stock.areas).forEach((iso) => {
+      const at = valueAt(stock, iso, index, metric);
+      if (!at) return;
+      colours[iso] = [palette[classIndex(at.value, breaks)], at.estimated ? 1 : 0];
+      info[iso] = at;
+    });
+    return { colours, info };
+  }
+
+  /* ---------- map styles and features ---------- */
+  ns.map = {
+    countryStyle: function (feature, context) {
+      const h = context.hideout || {};
+      if (h.map) latest[h.map] = h;
+      const p = feature.properties;
+      const style = { weight: 0.6, color: "#5f6b7a", fillOpacity: 0.9, fillColor: NO_DATA_FILL, dashArray: null };
+      if (p.origin) {
+        style.fillColor = ORIGIN_FILL;
+        style.dashArray = "4 3";
+        style.color = "#333";
+        style.weight = 1.2;
+      } else if (h.colours && h.colours[p.iso_a3]) {
+        const [fill, estimated] = h.colours[p.iso_a3];
+        style.fillColor = fill;
+        if (estimated) {
+          style.fillOpacity = 0.6;
+          style.dashArray = "3 3";
+        }
+      }
+      if (p.iso_a3 === h.hovered) {
+        style.weight = 2.5;
+        style.color = "#111";
+      }
+      if (p.iso_a3 === h.selected) {
+        style.weight = 3.5;
+        style.color = HIGHLIGHT;
+        style.dashArray = null;
+      }
+      return style;
+    },
+    countryFeature: function (feature, layer, context) {
+      const key = (context.hideout && context.hideout.map) || "primary";
+      const iso = feature.properties.iso_a3;
+      layer.bindTooltip(() => ns.countryTooltip(iso, feature.properties, latest[key] || {}), {
+        sticky: true,
+        className: "country-tooltip",
+      });
+      layer.on("mouseover", () => setProps("hovered-country", { data: iso }));
+      layer.on("mouseout", () => setProps("hovered-country", { data: null }));
+      layer.on("click", () => {
+        if (!feature.properties.origin) setProps("selected-country", { data: iso });
+      });
+    },
+    admin1Style: function () {
+      return { weight: 0.5, color: "#7b8794", fill: false, dashArray: "2 2" };
+    },
+    landStyle: function () {
+      return { weight: 3, color: "#7b3294", opacity: 0.85 };
+    },
+    maritimeStyle: function () {
+      return { weight: 3, color: "#0571b0", opacity: 0.9, dashArray: "8 6" };
+    },
+    routeFeature: function (feature, layer) {
+      layer.bindPopup(() => ns.routePopup(feature.properties));
+      layer.bindTooltip(feature.properties.name || feature.properties.destination || "", { sticky: true });
+    },
+    entryPoint: function (feature, latlng) {
+      const icon = L.divIcon({ className: "crossing-icon", html: "<span class='diamond' aria-hidden='true'></span>", iconSize: [16, 16] });
+      return L.marker(latlng, { icon: icon, keyboard: true, title: feature.properties.side_place || "" });
+    },
+    entryFeature: function (feature, layer) {
+      layer.bindPopup(() => ns.entryPopup(feature.properties));
+    },
+    servicePoint: function (feature, latlng) {
+      return L.circleMarker(latlng, { radius: 6, weight: 1, color: "#222", fillColor: "#1b9e77", fillOpacity: 0.9 });
+    },
+    serviceFeature: function (feature, layer) {
+      if (feature.properties.cluster) return;
+      layer.bindPopup(() => ns.servicePopup(feature.properties));
+    },
+    serviceFilter: function (feature, context) {
+      const kinds = (context.hideout && context.hideout.kinds) || [];
+      return kinds.indexOf(feature.properties.kind) !== -1;
+    },
+  };
+
+  ns.countryTooltip = function (iso, props, h) {
+    const box = el("div", "tip");
+    box.appendChild(el("div", "tip-title", countryName(iso)));
+    if (props.origin) {
+      box.appendChild(el("div", null, tr("tooltip.origin")));
+      return box;
+    }
+    const at = h.info && h.info[iso];
+    if (!at) {
+      box.appendChild(el("div", null, h.noDataText || tr("tooltip.no_data")));
+      return box;
+    }
+    const qualifier = at.qualifier ? tr("qualifier." + at.qualifier) + " " : "";
+    const decimals = h.decimals || 0;
+    box.appendChild(el("div", "tip-value", qualifier + formatNumber(at.value, decimals) + (h.unit ? " " + h.unit : "")));
+    if (at.date) {
+      if (at.estimated) {
+        const [before, after] = String(at.date).split("|");
+        box.appendChild(el("div", "tip-note", tr("tooltip.between", { before: formatMonth(before), after: formatMonth(after) })));
+      } else {
+        box.appendChild(el("div", null, tr("tooltip.as_of", { date: formatMonth(at.date) })));
+      }
+    }
+    (at.sources || []).filter(Boolean).forEach((source) => line(box, tr("tooltip.source"), source));
+    return box;
+  };
+
+  ns.entryPopup = function (p) {
+    const box = el("div", "popup");
+    box.appendChild(el("div", "popup-title", p.crossing));
+    line(box, tr("popup.sides"), p.side_place + " (" + countryName(p.iso_a3) + ")");
+    if (p.description) box.appendChild(el("p", null, p.description));
+    const precise = String(p.coord_precision || "").indexOf("town centroid") !== -1;
+    line(box, tr("popup.precision"), precise ? tr("popup.town_centroid") : p.coord_precision);
+    line(box, tr("tooltip.source"), p.other_reference || p.coord_source);
+    return box;
+  };
+
+  ns.routePopup = function (p) {
+    const box = el("div", "popup");
+    box.appendChild(el("div", "popup-title", p.name || (p.origin_area + " → " + p.destination)));
+    box.appendChild(el("p", "schematic", tr("popup.schematic")));
+    if (p.countries) line(box, tr("popup.countries"), String(p.countries).split(";").map(countryName).join(" → "));
+    if (p.waypoints) line(box, tr("popup.via"), String(p.waypoints).split(";").join(" → "));
+    if (p.crossings) line(box, tr("popup.crossings_used"), String(p.crossings).split(";").join(", "));
+    if (p.accuracy_note && /NO SOURCE/i.test(p.accuracy_note)) box.appendChild(el("p", "warning", tr("popup.hypothetical")));
+    line(box, tr("tooltip.source"), p.source || p.sources);
+    return box;
+  };
+
+  ns.servicePopup = function (p) {
+    const box = el("div", "popup");
+    box.appendChild(el("div", "popup-title", p.name));
+    line(box, tr("popup.kind"), tr("kind." + p.kind));
+    line(box, tr("popup.operator"), p.operator);
+    line(box, tr("popup.precision"), p.coord_precision === "town centroid" ? tr("popup.town_centroid") : p.coord_precision);
+    line(box, tr("popup.observed"), p.observed ? formatMonth(p.observed) : "");
+    line(box, tr("tooltip.source"), p.source);
+    return box;
+  };
+
+  /* ---------- legends (returned as Dash component dicts) ---------- */
+  function div(className, children) {
+    return { namespace: "dash_html_components", type: "Div", props: { className: className, children: children } };
+  }
+  function span(className, children, style) {
+    return { namespace: "dash_html_components", type: "Span", props: { className: className, children: children, style: style } };
+  }
+  function compact(value) {
+    const lang = (ns.text && ns.text.lang) || "es";
+    return new Intl.NumberFormat(lang, { notation: "compact", maximumFractionDigits: 1 }).format(value);
+  }
+  function legend(title, breaks, palette, extra) {
+    const swatches = palette.map((colour) => span("bar", "", { background: colour }));
+    const labels = breaks.map((b, i) => span("tick", i % 2 ? "" : compact(b)));
+    return [div("legend-title", title), div("legend-bar", swatches), div("legend-ticks", labels), div("legend-keys", extra)];
+  }
+  function key(className, label) {
+    return span("key", [span("swatch " + className, ""), span("", label)]);
+  }
+
+  /* ---------- charts ---------- */
+  function baseLayout(title) {
+    return {
+      title: { text: title, x: 0, xanchor: "left", font: { size: 15 } },
+      margin: { l: 60, r: 20, t: 40, b: 40 },
+      paper_bgcolor: "rgba(0,0,0,0)",
+      plot_bgcolor: "rgba(0,0,0,0)",
+      font: { family: "Atkinson Hyperlegible, system-ui, sans-serif", size: 13 },
+      separators: (text()["number.decimal"] || ".") + (text()["number.thousands"] || ","),
+      showlegend: false,
+      hovermode: "closest",
+    };
+  }
+
+  function barFigure(stock, index, metric, selected, hovered) {
+    const rows = Object.keys(stock.areas)
+      .map((iso) => ({ iso: iso, at: valueAt(stock, iso, index, metric) }))
+      .filter((r) => r.at)
+      .sort((a, b) => a.at.value - b.at.value);
+    const month = stock.months[index];
+    const colours = rows.map((r) => (r.iso === selected || r.iso === hovered ? HIGHLIGHT : "#1d91c0"));
+    const decimals = metric === "per_1000" ? 1 : 0;
+    const key = metric === "per_1000" ? "chart.bar_title_per_1000" : "chart.bar_title";
+    const layout = baseLayout(tr(key, { month: formatMonth(month) }));
+    layout.margin.l = 150;
+    layout.xaxis = { fixedrange: true, tickformat: "~s" };
+    layout.margin.r = 80;
+    layout.yaxis = { fixedrange: true, automargin: true };
+    layout.height = Math.max(260, 70 + rows.length * 20);
+    return {
+      data: [
+        {
+          type: "bar",
+          orientation: "h",
+          y: rows.map((r) => countryName(r.iso)),
+          x: rows.map((r) => r.at.value),
+          customdata: rows.map((r) => r.iso),
+          text: rows.map((r) => formatNumber(r.at.value, decimals) + (r.at.estimated ? " *" : "")),
+          textposition: "outside",
+          cliponaxis: false,
+          marker: {
+            color: colours,
+            pattern: { shape: rows.map((r) => (r.at.estimated ? "/" : "")), fgcolor: "#ffffff", size: 6 },
+          },
+          hovertemplate: "%{y}: %{text}<extra></extra>",
+        },
+      ],
+      layout: layout,
+    };
+  }
+
+  function lineFigure(stock, index, metric, selected, hovered) {
+    const months = stock.months;
+    const traces = [];
+    const values = (iso) => (metric === "per_1000" ? stock.areas[iso].p : stock.areas[iso].v);
+    const addSeries = (name, ys, estimated, iso, colour, width) => {
+      const solid = ys.map((y, i) => {
+        const left = i > 0 && !estimated[i - 1] && !estimated[i] && ys[i - 1] !== null;
+        const right = i + 1 < ys.length && !estimated[i] && !estimated[i + 1] && ys[i + 1] !== null;
+        return left || right ? y : null;
+      });
+      const dashed = ys.map((y, i) => {
+        const touches = estimated[i] || (i > 0 && estimated[i - 1]) || (i + 1 < ys.length && estimated[i + 1]);
+        return touches ? y : null;
+      });
+      const published = ys.map((y, i) => (estimated[i] || y === null ? null : y));
+      const common = { x: months, type: "scatter", customdata: months.map(() => iso), name: name, hoverinfo: "skip" };
+      traces.push(Object.assign({}, common, { y: solid, mode: "lines", line: { color: colour, width: width } }));
+      traces.push(Object.assign({}, common, { y: dashed, mode: "lines", line: { color: colour, width: width, dash: "dash" } }));
+      traces.push(
+        Object.assign({}, common, {
+          y: published,
+          mode: "markers",
+          marker: { color: colour, size: width > 2 ? 7 : 5 },
+          hoverinfo: undefined,
+          hovertemplate: name + ": %{y:,.0f} (%{x|%Y-%m}) · " + tr("chart.published") + "<extra></extra>",
+        })
+      );
+    };
+    const lac = stock.totals && stock.totals.lac;
+    if (metric !== "per_1000" && lac) {
+      addSeries(tr("chart.lac"), lac.v, lac.e.map((e) => e === 1), "LAC", "#111", 2.5);
+    }
+    const focus = [selected, hovered].filter(Boolean);
+    Object.keys(stock.areas)
+      .sort((a, b) => focus.indexOf(a) - focus.indexOf(b))
+      .forEach((iso) => {
+        const highlighted = focus.indexOf(iso) !== -1;
+        addSeries(countryName(iso), values(iso), stock.areas[iso].e.map((e) => e === 1), iso, highlighted ? HIGHLIGHT : MUTED, highlighted ? 3.5 : 1.2);
+      });
+    const layout = baseLayout(tr("chart.regional_title", { region: tr("chart.lac") }));
+    layout.xaxis = { type: "date", fixedrange: true };
+    layout.yaxis = { fixedrange: true, tickformat: "~s", rangemode: "tozero" };
+    layout.height = 320;
+    layout.margin.b = 60;
+    layout.shapes = [
+      { type: "line", xref: "x", yref: "paper", x0: months[index], x1: months[index], y0: 0, y1: 1, line: { color: HIGHLIGHT, width: 2 } },
+    ];
+    layout.annotations = [
+      { xref: "x", yref: "paper", x: months[index], y: 1, text: formatMonth(months[index]), showarrow: false, yanchor: "bottom", font: { color: "#8a3b00" } },
+      { xref: "paper", yref: "paper", x: 0, y: -0.16, xanchor: "left", showarrow: false, text: "● " + tr("chart.published") + "   ┄ " + tr("chart.estimated"), font: { size: 12 } },
+    ];
+    return { data: traces, layout: layout };
+  }
+
+  /* ---------- clientside callbacks ---------- */
+  function triggered() {
+    const ctx = window.dash_clientside.callback_context;
+    return ctx && ctx.triggered && ctx.triggered.length ? ctx.triggered[0].prop_id.split(".")[0] : null;
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    corredores: {
+      stepMonth: function (previous, next, tick, index, max) {
+        const source = triggered();
+        if (source === "previous-month") return Math.max(0, index - 1);
+        if (source === "next-month") return Math.min(max, index + 1);
+        if (source === "ticker") return Math.min(max, index + 1);
+        return window.dash_clientside.no_update;
+      },
+      togglePlay: function (clicks, tick, playing, index, max) {
+        const nu = window.dash_clientside.no_update;
+        const t = text();
+        if (triggered() === "ticker") {
+          if (index < max) return [nu, nu, nu, nu, nu];
+          return [true, "▶", t["time.play"], false, nu];
+        }
+        const start = !playing;
+        const restart = start && index >= max ? 0 : nu;
+        return [!start, start ? "❚❚" : "▶", start ? t["time.pause"] : t["time.play"], start, restart];
+      },
+      choropleth: function (index, metric, selected, hovered, stock, textStore) {
+        ns.text = textStore;
+        const breaks = textStore.breaks[metric];
+        const palette = textStore.palette;
+        const { colours, info } = hostColours(stock, index, metric, breaks, palette);
+        const month = stock.months[index];
+        const decimals = metric === "per_1000" ? 1 : 0;
+        const estimated = Object.values(info).filter((i) => i.estimated).length;
+        const extra = [
+          key("estimated", tr("legend.estimated")),
+          key("nodata", tr("legend.no_data")),
+          key("origin", tr("legend.origin")),
+          div("legend-note", tr("legend.some_estimated", { n: estimated, total: Object.keys(info).length })),
+        ];
+        const title = tr(metric === "per_1000" ? "legend.title_per_1000" : "legend.title_absolute") + " · " + formatMonth(month);
+        const hideout = { map: "primary", month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals };
+        return [hideout, legend(title, breaks, palette, extra), formatMonth(month)];
+      },
+      secondChoropleth: function (index, measure, selected, hovered, stock, second, textStore) {
+        ns.text = textStore;
+        const palette = textStore.palette;
+        const month = stock.months[index];
+        const year = month.slice(0, 4);
+        const colours = {};
+        const info = {};
+        let title = tr("second." + measure);
+        let note = "";
+        let decimals = 0;
+        if (measure === "per_1000") {
+          const result = hostColours(stock, index, "per_1000", textStore.breaks.per_1000, palette);
+          Object.assign(colours, result.colours);
+          Object.assign(info, result.info);
+          decimals = 1;
+          title += " · " + formatMonth(month);
+        } else {
+          const entry = second[measure];
+          const values = measure === "permits" ? entry.by_year[year] || {} : entry.values;
+          const breaks = textStore.breaks[measure];
+          Object.entries(values).forEach(([iso, value]) => {
+            colours[iso] = [palette[classIndex(value, breaks)], 0];
+            info[iso] = { value: value, estimated: false, date: measure === "permits" ? year : "2018", qualifier: "", sources: [entry.source] };
+          });
+          if (measure === "permits") {
+            title += " · " + year;
+            if (!Object.keys(values).length) note = tr("second.no_year", { year: year });
+          }
+        }
+        const breaks = textStore.breaks[measure];
+        const hideout = { map: "second", month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals, noDataText: note || undefined };
+        const extra = [key("origin", tr("legend.origin"))];
+        if (note) extra.unshift(div("legend-note", note));
+        return [hideout, legend(title, breaks, palette, extra)];
+      },
+      barChart: function (index, metric, selected, hovered, stock, textStore) {
+        ns.text = textStore;
+        return barFigure(stock, index, metric, selected, hovered);
+      },
+      lineChart: function (index, metric, selected, hovered, stock, textStore) {
+        ns.text = textStore;
+        return lineFigure(stock, index, metric, selected, hovered);
+      },
+      selectFromCharts: function (barClick, lineClick, clear, current) {
+        const source = triggered();
+        if (source === "clear-selection") return null;
+        const data = source === "bar-chart" ? barClick : lineClick;
+        const point = data && data.points && data.points[0];
+        const iso = point && point.customdata;
+        return iso && iso !== "LAC" ? iso : window.dash_clientside.no_update;
+      },
+      hoverFromCharts: function (barHover, lineHover) {
+        const source = triggered();
+        const data = source === "bar-chart" ? barHover : lineHover;
+        const point = data && data.points && data.points[0];
+        const iso = point && point.customdata;
+        return iso && iso !== "LAC" ? iso : null;
+      },
+      selectionLabel: function (selected, textStore) {
+        ns.text = textStore;
+        return selected ? tr("selection.selected", { name: countryName(selected) }) : tr("selection.none");
+      },
+      followView: function (center, zoom, otherCenter, otherZoom) {
+        const nu = window.dash_clientside.no_update;
+        if (!center || zoom === undefined || zoom === null) return nu;
+        const c = Array.isArray(center) ? { lat: center[0], lng: center[1] } : center;
+        const o = otherCenter ? (Array.isArray(otherCenter) ? { lat: otherCenter[0], lng: otherCenter[1] } : otherCenter) : null;
+        if (o && Math.abs(o.lat - c.lat) < 1e-4 && Math.abs(o.lng - c.lng) < 1e-4 && otherZoom === zoom) return nu;
+        return { center: [c.lat, c.lng], zoom: zoom, transition: "setView" };
+      },
+      resetView: function (clicks, textStore) {
+        if (!clicks) return window.dash_clientside.no_update;
+        return textStore.home;
+      },
+      urlState: function (index, metric, selected, compare, overlays, kinds, lang, stock, textStore) {
+        const params = new URLSearchParams(window.location.search);
+        const names = textStore.layers || {};
+        const set = (key, value) => (value === null || value === undefined || value === "" ? params.delete(key) : params.set(key, value));
+        set("lang", lang);
+        set("date", stock.months[index]);
+        set("metric", metric);
+        set("country", selected);
+        set("compare", compare);
+        if (overlays) set("layers", Object.keys(names).filter((k) => overlays.indexOf(names[k]) !== -1).join(","));
+        if (kinds) set("services", kinds.join(","));
+        const search = "?" + params.toString();
+        if (lang !== textStore.lang) {
+          window.location.search = search;
+          return window.dash_clientside.no_update;
+        }
+        return search === window.location.search ? window.dash_clientside.no_update : search;
+      },
+      serviceKinds: function (kinds, hideout) {
+        return Object.assign({}, hideout, { kinds: kinds || [] });
+      },
+    },
+  });
+
+  /* ---------- keyboard ---------- */
+  document.addEventListener("keydown", function (event) {
+    const target = event.target;
+    const typing = target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
+    const inSlider = target && target.closest && target.closest(".rc-slider, .dash-slider");
+    if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+    const click = (id) => {
+      const node = document.getElementById(id);
+      if (node) node.click();
+    };
+    if (event.key === "ArrowLeft" && !inSlider) {
+      click("previous-month");
+      event.preventDefault();
+    } else if (event.key === "ArrowRight" && !inSlider) {
+      click("next-month");
+      event.preventDefault();
+    } else if (event.key === "Escape") {
+      click("clear-selection");
+    }
+  });
+})();

@@ -1,0 +1,85 @@
+"""The Dash app factory; `dashboard.app:server` is what gunicorn serves."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import dash
+from dash import html
+from flask import request
+from flask_compress import Compress
+
+from dashboard import state
+from dashboard.cache import init_cache
+from dashboard.config import Settings
+from dashboard.i18n import t
+from dashboard.layout import build_layout
+from dashboard.routes import register_routes
+from dashboard.view_state import parse_view, preferred_language
+from layers.boundaries import admin0
+from layers.choropleth import default_month, stock_matrix
+from layers.problems import DataError
+from layers.services import KINDS
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+log = logging.getLogger(__name__)
+
+
+def page_query() -> dict[str, str]:
+    """The query string of the page being built.
+
+    Dash fetches the layout with a separate request (`/_dash-layout`), so the page's own URL
+    arrives as its Referer; a direct request for the page carries its own query.
+    """
+    if request.path.endswith("_dash-layout") and request.referrer:
+        return dict(parse_qsl(urlsplit(request.referrer).query))
+    return dict(request.args)
+
+
+def serve_layout() -> html.Div:
+    """Build the page for the current request's URL and language."""
+    lang = preferred_language(request.headers.get("Accept-Language"))
+    try:
+        directory = state.current_data_dir()
+    except DataError:
+        return html.Div(t("data.unavailable", lang), className="fatal", role="alert")
+    matrix = stock_matrix(directory)
+    view = parse_view(
+        page_query(),
+        lang=lang,
+        months=matrix["months"],
+        default_date=default_month(matrix),
+        countries=set(admin0(directory).index),
+        kinds=KINDS,
+    )
+    return build_layout(view, directory)
+
+
+def create_app(settings: Settings | None = None) -> dash.Dash:
+    """A configured Dash app on the data of `settings` (read from the environment by default)."""
+    settings = settings or Settings.from_env()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    state.install(Path(settings.data_dir))
+    app = dash.Dash(
+        __name__,
+        title="Corredores",
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        compress=False,
+        suppress_callback_exceptions=True,
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    Compress(app.server)
+    backend = init_cache(app.server, settings.redis_url)
+    register_routes(app.server, backend)
+    app.layout = serve_layout
+    import callbacks  # noqa: F401  (registers every feature's callbacks)
+
+    return app
+
+
+app = create_app()
+server = app.server

@@ -1,0 +1,357 @@
+"""The page: header, two linked maps, time controls, charts; built per request in its language."""
+
+from __future__ import annotations
+
+import dash_leaflet as dl
+from dash import dcc, html
+from dash_extensions.javascript import Namespace
+
+from dashboard import ids
+from dashboard.i18n import LANGUAGES, catalog, format_month, t
+from dashboard.routes import geometry_url, services_url
+from dashboard.view_state import LAYERS, SECOND_MEASURES, ViewState
+from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
+from layers.services import KINDS
+from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
+
+js = Namespace("corredores", "map")
+HOME_BOUNDS = [[-52.0, -88.0], [20.0, -36.0]]  # Tierra del Fuego to the Greater Antilles
+LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português"}
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+
+
+def browser_text(lang: str) -> dict[str, str]:
+    """The strings the browser-side code needs (legends, tooltips, popups, names, formats)."""
+    strings = catalog(lang)
+    prefixes = (
+        "legend.",
+        "tooltip.",
+        "qualifier.",
+        "popup.",
+        "kind.",
+        "month.",
+        "number.",
+        "country.",
+        "chart.",
+        "second.",
+        "services.",
+        "selection.",
+        "metric.",
+        "time.",
+    )
+    return {key: value for key, value in strings.items() if key.startswith(prefixes)}
+
+
+def month_marks(months: list[str]) -> dict[int, str]:
+    """Slider marks: one label per odd year, the others as ticks."""
+    return {i: (m[:4] if int(m[:4]) % 2 else "") for i, m in enumerate(months) if m.endswith("-01")}
+
+
+def primary_map(view: ViewState, directory) -> dl.Map:
+    """The main map: countries coloured by the stock, with crossings, routes and services."""
+    lang = view.lang
+    text_hideout = {"lang": lang}
+
+    def overlay(key: str, child) -> dl.Overlay:
+        return dl.Overlay(child, name=t(f"layer.{key}", lang), checked=key in view.layers)
+
+    return dl.Map(
+        id=ids.MAP,
+        bounds=HOME_BOUNDS,
+        minZoom=2,
+        maxZoom=12,
+        zoomSnap=0.25,
+        className="map",
+        children=[
+            dl.GeoJSON(
+                id=ids.MAP_COUNTRIES,
+                url=geometry_url("admin0"),
+                style=js("countryStyle"),
+                onEachFeature=js("countryFeature"),
+                hideout={"month": None},
+            ),
+            dl.LayersControl(
+                id=ids.MAP_LAYERS,
+                position="topright",
+                collapsed=True,
+                children=[
+                    overlay(
+                        "admin1",
+                        dl.GeoJSON(
+                            id=ids.MAP_ADMIN1,
+                            url=geometry_url("admin1"),
+                            style=js("admin1Style"),
+                            interactive=False,
+                        ),
+                    ),
+                    overlay(
+                        "land_routes",
+                        dl.GeoJSON(
+                            id=ids.LAND_ROUTES,
+                            data=land_routes_geojson(directory),
+                            style=js("landStyle"),
+                            onEachFeature=js("routeFeature"),
+                            hideout=text_hideout,
+                        ),
+                    ),
+                    overlay(
+                        "maritime_routes",
+                        dl.GeoJSON(
+                            id=ids.MARITIME_ROUTES,
+                            data=maritime_routes_geojson(directory),
+                            style=js("maritimeStyle"),
+                            onEachFeature=js("routeFeature"),
+                            hideout=text_hideout,
+                        ),
+                    ),
+                    overlay(
+                        "entry_points",
+                        dl.GeoJSON(
+                            id=ids.ENTRY_POINTS,
+                            data=entry_points_geojson(directory),
+                            pointToLayer=js("entryPoint"),
+                            onEachFeature=js("entryFeature"),
+                            hideout=text_hideout,
+                        ),
+                    ),
+                    overlay(
+                        "services",
+                        dl.GeoJSON(
+                            id=ids.SERVICES,
+                            url=services_url(),
+                            format="geobuf",
+                            cluster=True,
+                            zoomToBoundsOnClick=True,
+                            superClusterOptions={"radius": 60, "maxZoom": 11},
+                            pointToLayer=js("servicePoint"),
+                            onEachFeature=js("serviceFeature"),
+                            filter=js("serviceFilter"),
+                            hideout={"kinds": list(view.services or KINDS), "lang": lang},
+                        ),
+                    ),
+                    overlay(
+                        "tiles",
+                        dl.TileLayer(url=OSM_TILES, attribution=OSM_ATTRIBUTION, opacity=0.5),
+                    ),
+                ],
+            ),
+            dl.ScaleControl(position="bottomleft", imperial=False),
+            dl.FullScreenControl(
+                position="topleft",
+                title=t("map.fullscreen", lang),
+                titleCancel=t("map.exit_fullscreen", lang),
+            ),
+            dl.EasyButton(id=ids.MAP_RESET, icon="&#x21BA;", title=t("map.reset", lang), position="topleft"),
+        ],
+    )
+
+
+def second_map(view: ViewState) -> dl.Map:
+    """The linked map: another measure, same month and view."""
+    return dl.Map(
+        id=ids.SECOND_MAP,
+        bounds=HOME_BOUNDS,
+        minZoom=2,
+        maxZoom=12,
+        zoomSnap=0.25,
+        className="map",
+        children=[
+            dl.GeoJSON(
+                id=ids.SECOND_COUNTRIES,
+                url=geometry_url("admin0"),
+                style=js("countryStyle"),
+                onEachFeature=js("countryFeature"),
+                hideout={"month": None},
+            ),
+            dl.ScaleControl(position="bottomleft", imperial=False),
+        ],
+    )
+
+
+def time_bar(view: ViewState, months: list[str]) -> html.Div:
+    """Play/pause, step buttons and the monthly slider."""
+    lang = view.lang
+    return html.Div(
+        className="timebar",
+        children=[
+            html.Button(
+                "◀",
+                id=ids.PREVIOUS,
+                title=t("time.previous", lang),
+                **{"aria-label": t("time.previous", lang)},
+            ),
+            html.Button("▶", id=ids.PLAY, title=t("time.play", lang), **{"aria-label": t("time.play", lang)}),
+            html.Button(
+                "▶|",
+                id=ids.NEXT,
+                title=t("time.next", lang),
+                **{"aria-label": t("time.next", lang)},
+            ),
+            html.Div(
+                dcc.Slider(
+                    id=ids.MONTH_INDEX,
+                    min=0,
+                    max=len(months) - 1,
+                    step=1,
+                    value=months.index(view.date),
+                    marks=month_marks(months),
+                    included=False,
+                    updatemode="drag",
+                    allow_direct_input=False,
+                ),
+                className="slider",
+                title=t("time.keys", lang),
+            ),
+            html.Output(
+                format_month(view.date, lang),
+                id=ids.MONTH_LABEL,
+                className="month-label",
+                **{"aria-live": "polite"},
+            ),
+            dcc.Interval(id=ids.TICKER, interval=600, disabled=True),
+            dcc.Store(id=ids.PLAYING, data=False),
+        ],
+    )
+
+
+def header(view: ViewState) -> html.Header:
+    """Title, language, metric and second-map measure."""
+    lang = view.lang
+    return html.Header(
+        className="topbar",
+        children=[
+            html.Div(
+                [
+                    html.H1(t("app.title", lang)),
+                    html.P(t("app.tagline", lang), className="tagline"),
+                ],
+                className="brand",
+            ),
+            html.Div(
+                className="controls",
+                children=[
+                    html.Label([t("nav.metric", lang)], htmlFor=ids.METRIC, className="visually-hidden"),
+                    dcc.RadioItems(
+                        id=ids.METRIC,
+                        options=[
+                            {"label": t(f"metric.{m}", lang), "value": m} for m in ("absolute", "per_1000")
+                        ],
+                        value=view.metric,
+                        inline=True,
+                        className="segmented",
+                    ),
+                    html.Label(t("nav.language", lang), htmlFor=ids.LANG, className="visually-hidden"),
+                    dcc.Dropdown(
+                        id=ids.LANG,
+                        options=[{"label": LANGUAGE_NAMES[code], "value": code} for code in LANGUAGES],
+                        value=lang,
+                        clearable=False,
+                        searchable=False,
+                        className="lang-select",
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+def build_layout(view: ViewState, directory) -> html.Div:
+    """The whole page for one view."""
+    lang = view.lang
+    matrix = stock_matrix(directory)
+    months = matrix["months"]
+    stores = [
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.STOCK_STORE, data=matrix),
+        dcc.Store(id=ids.SECOND_STORE, data=second_measures(directory)),
+        dcc.Store(
+            id=ids.TEXT_STORE,
+            data={
+                "t": browser_text(lang),
+                "lang": lang,
+                "breaks": BREAKS,
+                "palette": PALETTE,
+                "home": HOME_BOUNDS,
+                "layers": {key: t(f"layer.{key}", lang) for key in LAYERS},
+            },
+        ),
+        dcc.Store(id=ids.SELECTED, data=view.country),
+        dcc.Store(id=ids.HOVERED, data=None),
+    ]
+    maps = html.Section(
+        className="maps",
+        children=[
+            html.Div(
+                className="map-panel primary",
+                role="region",
+                **{"aria-label": t("map.primary_label", lang)},
+                children=[
+                    primary_map(view, directory),
+                    html.Div(id=ids.MAP_LEGEND, className="legend"),
+                ],
+            ),
+            html.Div(
+                className="map-panel secondary",
+                role="region",
+                **{"aria-label": t("map.secondary_label", lang)},
+                children=[
+                    dcc.Dropdown(
+                        id=ids.SECOND_MEASURE,
+                        options=[{"label": t(f"second.{m}", lang), "value": m} for m in SECOND_MEASURES],
+                        value=view.compare,
+                        clearable=False,
+                        searchable=False,
+                        className="second-select",
+                    ),
+                    second_map(view),
+                    html.Div(id=ids.SECOND_LEGEND, className="legend"),
+                ],
+            ),
+        ],
+    )
+    services_panel = html.Details(
+        className="services-panel",
+        children=[
+            html.Summary(t("services.filter", lang)),
+            dcc.Checklist(
+                id=ids.SERVICE_KINDS,
+                options=[{"label": t(f"kind.{k}", lang), "value": k} for k in KINDS],
+                value=list(view.services or KINDS),
+                className="kinds",
+            ),
+            html.Div(id=ids.SERVICE_COUNTS, className="service-counts", **{"aria-live": "polite"}),
+        ],
+    )
+    selection = html.Div(
+        className="selection",
+        children=[
+            html.Span(t("selection.none", lang), id=ids.SELECTION_LABEL),
+            html.Button(t("selection.clear", lang), id=ids.CLEAR_SELECTION, className="link-button"),
+        ],
+    )
+    charts = html.Section(
+        className="charts",
+        children=[
+            dcc.Graph(
+                id=ids.LINE_CHART,
+                config={"displaylogo": False, "responsive": True},
+                className="chart",
+            ),
+            dcc.Graph(
+                id=ids.BAR_CHART,
+                config={"displaylogo": False, "responsive": True},
+                className="chart",
+            ),
+        ],
+    )
+    return html.Div(
+        className="app",
+        lang=lang,
+        children=[
+            *stores,
+            header(view),
+            html.Main([maps, time_bar(view, months), selection, services_panel, charts]),
+            html.Footer(t("credit.line", lang), className="credit"),
+        ],
+    )

@@ -1,0 +1,120 @@
+"""The data the app serves: a validated private copy of the data directory, swapped whole.
+
+Analysts edit files in `CORREDORES_DATA_DIR` in place. Each new state of those files is copied
+into a content-addressed snapshot folder, validated there, and only then served; a bad state
+leaves the last good snapshot in service. Snapshots never change, so memoized layers stay valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from layers.catalog import DataSnapshot
+from layers.paths import data_stamp
+from layers.problems import DataError, Problem
+
+log = logging.getLogger(__name__)
+SNAPSHOT_ROOT = Path(os.environ.get("CORREDORES_CACHE_DIR", Path(tempfile.gettempdir()) / "corredores"))
+CHECK_INTERVAL_SECONDS = 5.0
+
+
+def copy_snapshot(directory: Path) -> Path:
+    """Copy every file of `directory` into a folder named by the hash of their contents."""
+    files = sorted(p for p in directory.rglob("*") if p.is_file())
+    digest = hashlib.sha256()
+    contents = {}
+    for path in files:
+        body = path.read_bytes()
+        relative = str(path.relative_to(directory))
+        contents[relative] = body
+        digest.update(relative.encode() + b"\0" + hashlib.sha256(body).digest())
+    target = SNAPSHOT_ROOT / digest.hexdigest()[:16]
+    if target.is_dir():
+        return target
+    SNAPSHOT_ROOT.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=SNAPSHOT_ROOT, prefix=".staging-"))
+    for relative, body in contents.items():
+        (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+        (staging / relative).write_bytes(body)
+    try:
+        staging.rename(target)
+    except OSError:  # another worker made the same snapshot first
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+class DataState:
+    """The snapshot being served and the problems of the newest files, if they are bad."""
+
+    def __init__(self, directory: Path):
+        self.source = directory
+        self.snapshot: DataSnapshot | None = None
+        self.problems: list[Problem] = []
+        self._stamp: tuple = ()
+        self._checked = 0.0
+        self._lock = threading.Lock()
+        self.refresh(force=True)
+
+    def refresh(self, force: bool = False) -> None:
+        """Look for changed files at most every few seconds; validate and switch when they are good."""
+        now = time.monotonic()
+        if not force and now - self._checked < CHECK_INTERVAL_SECONDS:
+            return
+        with self._lock:
+            self._checked = now
+            stamp = data_stamp(self.source)
+            if stamp == self._stamp:
+                return
+            self._stamp = stamp
+            try:
+                snapshot = DataSnapshot.load(copy_snapshot(self.source))
+            except DataError as error:
+                self.problems = error.problems
+                log.warning(
+                    "data in %s rejected (%d problems), still serving the last good data; first: %s",
+                    self.source,
+                    len(error.problems),
+                    error.problems[0],
+                )
+                return
+            self.snapshot, self.problems = snapshot, []
+            log.info("serving data snapshot %s (vintage %s)", snapshot.directory, snapshot.vintage)
+
+    @property
+    def data_dir(self) -> Path:
+        """Directory of the snapshot being served; raises when no good data was ever loaded."""
+        self.refresh()
+        if self.snapshot is None:
+            raise DataError(self.problems)
+        return self.snapshot.directory
+
+
+_current: DataState | None = None
+
+
+def install(directory: Path) -> DataState:
+    """Create the app's data state for a source directory (once per process)."""
+    global _current
+    _current = DataState(directory)
+    return _current
+
+
+def current_data_dir() -> Path:
+    """The snapshot directory callbacks and routes pass to `layers` functions."""
+    if _current is None:
+        raise RuntimeError("dashboard.state.install() was not called")
+    return _current.data_dir
+
+
+def current_state() -> DataState:
+    """The installed data state."""
+    if _current is None:
+        raise RuntimeError("dashboard.state.install() was not called")
+    return _current

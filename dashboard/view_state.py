@@ -1,0 +1,113 @@
+"""The view a URL describes: parsed from the query string, with defaults and notices."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from dashboard.i18n import LANGUAGES
+
+METRICS = ("absolute", "per_1000")
+SECOND_MEASURES = ("permits", "funding", "funding_per_1000", "per_1000")
+LAYERS = ("entry_points", "land_routes", "maritime_routes", "services", "admin1", "tiles")
+DEFAULT_LAYERS = ("entry_points", "land_routes", "maritime_routes")
+MAX_VALUE_LENGTH = 200
+MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+@dataclass
+class ViewState:
+    """Every setting a link can carry; invalid values are replaced by defaults and noted."""
+
+    lang: str
+    date: str
+    country: str | None = None
+    metric: str = "absolute"
+    compare: str = "per_1000"
+    layers: tuple[str, ...] = DEFAULT_LAYERS
+    services: tuple[str, ...] | None = None
+    present: bool = False
+    embed: bool = False
+    notices: list[str] = field(default_factory=list)
+
+
+def _list(value: str) -> list[str]:
+    return [item for item in value.split(",") if item]
+
+
+def parse_view(
+    query: Mapping[str, str],
+    *,
+    lang: str,
+    months: list[str],
+    default_date: str,
+    countries: set[str],
+    kinds: list[str],
+) -> ViewState:
+    """Read the query keys `lang date country metric compare layers services present embed`."""
+    view = ViewState(lang=lang, date=default_date)
+    notices = view.notices
+
+    def get(key: str) -> str | None:
+        value = query.get(key)
+        if value is None:
+            return None
+        if len(value) > MAX_VALUE_LENGTH:
+            notices.append(key)
+            return None
+        return value
+
+    if (value := get("lang")) is not None:
+        if value in LANGUAGES:
+            view.lang = value
+        else:
+            notices.append("lang")
+    if (value := get("date")) is not None:
+        if MONTH.match(value) and value in months:
+            view.date = value
+        else:
+            notices.append("date")
+    if (value := get("country")) is not None:
+        if value.upper() in countries:
+            view.country = value.upper()
+        elif value:
+            notices.append("country")
+    if (value := get("metric")) is not None:
+        if value in METRICS:
+            view.metric = value
+        else:
+            notices.append("metric")
+    if (value := get("compare")) is not None:
+        if value in SECOND_MEASURES:
+            view.compare = value
+        else:
+            notices.append("compare")
+    if (value := get("layers")) is not None:
+        chosen = _list(value)
+        if all(layer in LAYERS for layer in chosen):
+            view.layers = tuple(chosen)
+        else:
+            view.layers = tuple(layer for layer in chosen if layer in LAYERS)
+            notices.append("layers")
+    if (value := get("services")) is not None:
+        chosen = _list(value)
+        view.services = tuple(kind for kind in chosen if kind in kinds)
+        if len(view.services) != len(chosen):
+            notices.append("services")
+    for key in ("present", "embed"):
+        if (value := get(key)) is not None:
+            if value in ("0", "1"):
+                setattr(view, key, value == "1")
+            else:
+                notices.append(key)
+    return view
+
+
+def preferred_language(accept_language: str | None) -> str:
+    """The first supported language in an Accept-Language header, Spanish when none is."""
+    for part in (accept_language or "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return "es"

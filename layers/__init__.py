@@ -1,0 +1,1 @@
+"""Geopandas layers of the Corredores data package: loading, validation and derivation."""

@@ -1,0 +1,138 @@
+"""Admin-0 and admin-1 boundaries (Natural Earth 10m) as validated GeoDataFrames."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+from shapely import make_valid
+
+from layers.memo import memoized_on_data
+from layers.problems import Problem, raise_if_errors
+
+ADMIN0_FILE = "boundaries/admin0.geojson"
+ADMIN1_FILE = "boundaries/admin1.geojson"
+ADMIN0_COLUMNS = [
+    "iso_a3",
+    "name",
+    "name_es",
+    "pop_est",
+    "pop_year",
+    "pop_source",
+    "r4v_host",
+    "origin",
+]
+ADMIN1_COLUMNS = ["iso_3166_2", "name", "parent_iso_a3"]
+WGS84_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326"}
+
+
+def _read_geojson(
+    directory: Path, relative: str, columns: list[str]
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Read a GeoJSON file, checking presence, CRS, columns and geometry validity."""
+    path = directory / relative
+    problems: list[Problem] = []
+    empty = gpd.GeoDataFrame(columns=columns, geometry=[], crs="EPSG:4326")
+    if not path.is_file():
+        return empty, [Problem(relative, "expected the file to exist, found nothing")]
+    try:
+        declared = json.loads(path.read_bytes()).get("crs", {}).get("properties", {}).get("name")
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return empty, [Problem(relative, f"expected UTF-8 GeoJSON, found unreadable content ({error})")]
+    if declared is not None and declared not in WGS84_NAMES:
+        return empty, [
+            Problem(relative, f"expected coordinates in EPSG:4326 (WGS84 lon/lat), found CRS {declared}")
+        ]
+    frame = gpd.read_file(path, engine="pyogrio")
+    frame = frame.set_crs("EPSG:4326", allow_override=True)
+    for column in columns:
+        if column not in frame.columns:
+            problems.append(
+                Problem(
+                    relative,
+                    "expected this property on every feature, found it missing",
+                    column=column,
+                )
+            )
+    if problems:
+        return empty, problems
+    for position, geometry in enumerate(frame.geometry):
+        feature = position + 1
+        if geometry is None or geometry.is_empty:
+            problems.append(Problem(relative, "expected a geometry, found none", feature, "geometry"))
+        elif not geometry.is_valid:
+            frame.loc[frame.index[position], "geometry"] = make_valid(geometry)
+            problems.append(
+                Problem(
+                    relative,
+                    "expected a valid polygon, found an invalid one (repaired with make_valid)",
+                    feature,
+                    "geometry",
+                    warning=True,
+                )
+            )
+    return frame, problems
+
+
+def _duplicates(frame: gpd.GeoDataFrame, relative: str, column: str) -> list[Problem]:
+    """Features whose key repeats an earlier feature's."""
+    repeated = frame[column].duplicated()
+    return [
+        Problem(
+            relative,
+            f'expected a unique {column}, found "{frame[column].iloc[i]}" again',
+            i + 1,
+            column,
+        )
+        for i in range(len(frame))
+        if repeated.iloc[i]
+    ]
+
+
+@memoized_on_data
+def admin0(directory: Path) -> gpd.GeoDataFrame:
+    """Countries and territories of the Americas with ISO3, names and population (feature = row)."""
+    frame, problems = _read_geojson(directory, ADMIN0_FILE, ADMIN0_COLUMNS)
+    if frame.empty:
+        raise_if_errors(problems)
+    problems += _duplicates(frame, ADMIN0_FILE, "iso_a3")
+    for position, value in enumerate(frame["pop_est"]):
+        if value is None or value != value or value < 0:
+            problems.append(
+                Problem(
+                    ADMIN0_FILE,
+                    f"expected a population of at least 0, found {value}",
+                    position + 1,
+                    "pop_est",
+                )
+            )
+    raise_if_errors(problems)
+    frame["r4v_host"] = frame["r4v_host"].astype(bool)
+    frame["origin"] = frame["origin"].astype(bool)
+    frame.index = list(frame["iso_a3"])
+    frame.attrs["warnings"] = [p for p in problems if p.warning]
+    return frame
+
+
+@memoized_on_data
+def admin1(directory: Path) -> gpd.GeoDataFrame:
+    """First-level subdivisions (states, departments, provinces) with ISO 3166-2 codes."""
+    frame, problems = _read_geojson(directory, ADMIN1_FILE, ADMIN1_COLUMNS)
+    if frame.empty:
+        raise_if_errors(problems)
+    problems += _duplicates(frame, ADMIN1_FILE, "iso_3166_2")
+    known = set(admin0(directory)["iso_a3"])
+    for position, value in enumerate(frame["parent_iso_a3"]):
+        if value not in known:
+            problems.append(
+                Problem(
+                    ADMIN1_FILE,
+                    f'expected a parent ISO3 present in {ADMIN0_FILE}, found "{value}"',
+                    position + 1,
+                    "parent_iso_a3",
+                )
+            )
+    raise_if_errors(problems)
+    frame.attrs["warnings"] = [p for p in problems if p.warning]
+    return frame

@@ -1,0 +1,73 @@
+"""Every layer of the data package in one place: validate them all, or load them all at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from layers.boundaries import admin0, admin1
+from layers.codes import outside_map
+from layers.entry_points import entry_points
+from layers.flows import flows
+from layers.funding import funding
+from layers.paths import data_dir
+from layers.problems import DataError, Problem
+from layers.profiles import country_profiles
+from layers.regularisation import regularisation_mechanisms, residence_permits
+from layers.routes import land_routes, maritime_routes
+from layers.services import services
+from layers.stock import stock_by_month, stock_figures
+
+LOADERS: dict[str, Callable] = {
+    "admin0": admin0,
+    "admin1": admin1,
+    "outside_map": outside_map,
+    "entry_points": entry_points,
+    "services": services,
+    "land_routes": land_routes,
+    "maritime_routes": maritime_routes,
+    "stock": stock_figures,
+    "residence_permits": residence_permits,
+    "regularisation_mechanisms": regularisation_mechanisms,
+    "funding": funding,
+    "flows": flows,
+    "country_profiles": country_profiles,
+    "stock_by_month": stock_by_month,
+}
+
+
+def validate(directory: str | Path | None = None) -> list[Problem]:
+    """Every problem in a data directory, each reported once, errors and warnings alike."""
+    resolved = data_dir(directory)
+    found: dict[str, Problem] = {}
+    for name, loader in LOADERS.items():
+        try:
+            layer = loader(resolved)
+            for problem in getattr(layer, "attrs", {}).get("warnings", []):
+                found.setdefault(str(problem), problem)
+        except DataError as error:
+            for problem in error.problems:
+                found.setdefault(str(problem), problem)
+        except Exception as error:  # a file so broken that a parser gave up
+            problem = Problem(name, f"could not be read: {type(error).__name__}: {error}")
+            found.setdefault(str(problem), problem)
+    return list(found.values())
+
+
+@dataclass(frozen=True)
+class DataSnapshot:
+    """Where a complete, validated set of layers was loaded from; swapped whole, never half-loaded."""
+
+    directory: Path
+    vintage: str
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None) -> DataSnapshot:
+        """Validate every layer; raise `DataError` listing all problems if any file is bad."""
+        resolved = data_dir(directory)
+        problems = [p for p in validate(resolved) if not p.warning]
+        if problems:
+            raise DataError(problems)
+        series = stock_by_month(resolved)
+        return cls(resolved, str(series.loc[~series["estimated"], "month"].max()))

@@ -1,0 +1,127 @@
+"""Land corridors and maritime routes as schematic lines through town points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+from shapely import wkt
+from shapely.errors import ShapelyError
+from shapely.geometry import LineString
+
+from layers.boundaries import admin0
+from layers.entry_points import entry_points
+from layers.memo import memoized_on_data
+from layers.problems import raise_if_errors
+from layers.table import Table
+
+LAND_FILE = "routes/land.csv"
+MARITIME_FILE = "routes/maritime.csv"
+LAND_COLUMNS = [
+    "route_id",
+    "name",
+    "name_es",
+    "countries",
+    "crossings",
+    "waypoints",
+    "waypoints_wkt",
+    "geometry_quality",
+    "coord_source",
+    "source",
+    "note",
+]
+MARITIME_COLUMNS = [
+    "route_id",
+    "origin_area",
+    "origin_point",
+    "destination",
+    "destination_point",
+    "waypoints_wkt",
+    "sources",
+    "accuracy_note",
+    "geometry_quality",
+]
+QUALITIES = ["schematic"]
+
+
+def split_list(cell: str) -> list[str]:
+    """A `;`-separated cell as a list of trimmed, non-empty items."""
+    return [item.strip() for item in cell.split(";") if item.strip()]
+
+
+def _lines(table: Table, required: bool) -> list[LineString | None]:
+    """Parse the `waypoints_wkt` column, reporting anything that is not a valid lon/lat LINESTRING."""
+    lines: list[LineString | None] = []
+    for row, text in table.frame["waypoints_wkt"].items():
+        if not text:
+            if required:
+                table.problem(row, "waypoints_wkt", "expected a LINESTRING, found an empty cell")
+            lines.append(None)
+            continue
+        try:
+            line = wkt.loads(text)
+        except (ShapelyError, ValueError):
+            line = None
+        if not isinstance(line, LineString) or line.is_empty:
+            table.problem(
+                row,
+                "waypoints_wkt",
+                f'expected a WKT LINESTRING (lon lat, ...), found "{text[:40]}"',
+            )
+            lines.append(None)
+            continue
+        if any(not (-180 <= x <= 180 and -90 <= y <= 90) for x, y in line.coords):
+            table.problem(
+                row,
+                "waypoints_wkt",
+                "expected lon lat pairs within -180..180 and -90..90, found a point outside",
+            )
+            lines.append(None)
+            continue
+        lines.append(line)
+    return lines
+
+
+def _check_lists(table: Table, column: str, known: set[str], what: str) -> None:
+    """Each item of a `;`-separated column must be a known code."""
+    for row, cell in table.frame[column].items():
+        for item in split_list(cell):
+            if item not in known:
+                table.problem(row, column, f'expected {what}, found "{item}"')
+
+
+@memoized_on_data
+def land_routes(directory: Path) -> gpd.GeoDataFrame:
+    """Main land corridors, with the countries and crossings they use; geometry is schematic."""
+    table = Table(directory, LAND_FILE, LAND_COLUMNS)
+    if table.ok:
+        table.text("route_id", required=True)
+        table.text("name", required=True)
+        table.text("source", required=True)
+        table.choice("geometry_quality", QUALITIES)
+        table.unique(["route_id"])
+        _check_lists(
+            table,
+            "countries",
+            set(admin0(directory).index),
+            "ISO3 codes present in boundaries/admin0.geojson",
+        )
+        crossing_ids = set(entry_points(directory)["crossing_id"])
+        _check_lists(table, "crossings", crossing_ids, "crossing_id values of points/entry_points.csv")
+        lines = _lines(table, required=True)
+    raise_if_errors(table.problems)
+    return gpd.GeoDataFrame(table.frame.drop(columns=["waypoints_wkt"]), geometry=lines, crs="EPSG:4326")
+
+
+@memoized_on_data
+def maritime_routes(directory: Path) -> gpd.GeoDataFrame:
+    """Boat routes from Venezuela's coast to the islands; schematic, some without geometry."""
+    table = Table(directory, MARITIME_FILE, MARITIME_COLUMNS)
+    if table.ok:
+        table.text("route_id", required=True)
+        table.text("destination", required=True)
+        table.choice("geometry_quality", QUALITIES)
+        table.unique(["route_id"])
+        lines = _lines(table, required=False)
+    raise_if_errors(table.problems)
+    return gpd.GeoDataFrame(table.frame.drop(columns=["waypoints_wkt"]), geometry=lines, crs="EPSG:4326")

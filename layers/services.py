@@ -1,0 +1,133 @@
+"""Service points for refugees and migrants (shelters, health, registration...), also from HXL 3W/5W."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+
+from layers.boundaries import admin0
+from layers.memo import memoized_on_data
+from layers.points import checked_points
+from layers.problems import raise_if_errors
+from layers.table import Table
+
+SERVICES_FILE = "points/services.csv"
+COLUMNS = [
+    "service_id",
+    "name",
+    "kind",
+    "operator",
+    "iso_a3",
+    "admin1",
+    "place",
+    "lat",
+    "lon",
+    "coord_precision",
+    "coord_source",
+    "source",
+    "observed",
+    "note",
+]
+KINDS = [
+    "reception_centre",
+    "shelter",
+    "health",
+    "orientation_point",
+    "legal_aid",
+    "registration",
+    "food",
+    "wash",
+    "child_protection",
+    "support_space",
+    "other",
+]
+PRECISIONS = ["town centroid", "facility", "reported"]
+
+# HXL hashtags (lower case, attributes in any order) and the schema column each fills.
+HXL_COLUMNS = {
+    "#loc+name": "name",
+    "#geo+lat": "lat",
+    "#geo+lon": "lon",
+    "#sector": "kind",
+    "#org": "operator",
+    "#country+code": "iso_a3",
+    "#adm1+code": "admin1",
+}
+# HXL/HDX sector names (cluster vocabulary) mapped onto our kinds.
+HXL_SECTORS = {
+    "shelter": "shelter",
+    "health": "health",
+    "protection": "legal_aid",
+    "child protection": "child_protection",
+    "food security": "food",
+    "food": "food",
+    "wash": "wash",
+    "water, sanitation and hygiene": "wash",
+    "integration": "orientation_point",
+    "reception": "reception_centre",
+    "registration": "registration",
+}
+
+
+def _normal_tag(tag: str) -> str:
+    """`#Geo +Lat` → `#geo+lat`, attributes sorted so their order does not matter."""
+    parts = tag.strip().lower().replace(" ", "").split("+")
+    return "+".join([parts[0], *sorted(parts[1:])]) if parts[0].startswith("#") else ""
+
+
+def hxl_header(tag_row: list[str]) -> list[str] | None:
+    """Column names for an HXL tag row, or None when the row is not HXL tags."""
+    tags = [_normal_tag(cell) for cell in tag_row]
+    if not any(tags):
+        return None
+    wanted = {_normal_tag(tag): column for tag, column in HXL_COLUMNS.items()}
+    return [wanted.get(tag, tag or f"untagged_{i}") for i, tag in enumerate(tags)]
+
+
+def _fill_hxl_defaults(table: Table) -> None:
+    """Give an HXL export the columns our schema has and 3W/5W files lack."""
+    frame = table.frame
+    if "service_id" in frame.columns:
+        return
+    iso = frame["iso_a3"].str.upper()
+    frame["iso_a3"] = iso
+    frame["service_id"] = [f"{code}-HXL-{row}" for code, row in zip(iso, frame.index, strict=True)]
+    sector = frame["kind"].str.lower()
+    frame["kind"] = sector.map(HXL_SECTORS).fillna("other")
+    frame["note"] = sector.where(frame["kind"] == "other", "").map(lambda s: f"sector: {s}" if s else "")
+    frame["coord_precision"] = "reported"
+    for column in ("place", "coord_source", "observed"):
+        frame[column] = ""
+    frame["source"] = f"HXL-tagged file {table.file}"
+
+
+def _read(directory: Path) -> Table:
+    """The services table, mapped from HXL when its second row holds HXL hashtags."""
+    table = Table(directory, SERVICES_FILE, [], tag_header=hxl_header)
+    if table.ok:
+        if "service_id" not in table.frame.columns and "name" in table.frame.columns:
+            _fill_hxl_defaults(table)
+        for column in COLUMNS:
+            if column not in table.frame.columns:
+                table.problem(1, column, "expected this column in the header, found it missing")
+    return table
+
+
+@memoized_on_data
+def services(directory: Path) -> gpd.GeoDataFrame:
+    """Service points with kind, operator, precision and source; rows without coordinates kept."""
+    countries = admin0(directory)
+    table = _read(directory)
+    if table.ok:
+        table.text("service_id", required=True)
+        table.text("name", required=True)
+        table.choice("kind", KINDS)
+        table.iso3("iso_a3", set(countries.index))
+        table.choice("coord_precision", PRECISIONS, required=False)
+        table.partial_date("observed", required=False, comment=True)
+        table.unique(["service_id"])
+        geometry = checked_points(table, countries, required=False)
+    raise_if_errors(table.problems)
+    frame = table.frame[COLUMNS].drop(columns=["lat", "lon"])
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")

@@ -1,0 +1,47 @@
+"""Take headless-Chromium screenshots of a running dashboard at projector and phone sizes.
+
+Usage: python scripts/screenshot.py URL OUT_DIR [NAME]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+SIZES = {"projector": (1280, 720), "phone": (390, 844)}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def main(url: str, out_dir: str, name: str = "view") -> None:
+    """Save NAME-projector.png and NAME-phone.png, printing console errors and outside requests."""
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for label, (width, height) in SIZES.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.on("console", lambda m: m.type == "error" and print("console error:", m.text))
+            page.on(
+                "request",
+                lambda r: (
+                    not r.url.startswith(url.split("/?")[0].rstrip("/")) and print("outside request:", r.url)
+                ),
+            )
+            page.goto(url)
+            page.wait_for_selector(".leaflet-interactive", timeout=20000)
+            page.wait_for_timeout(1500)
+            page.screenshot(path=f"{out_dir}/{name}-{label}.png", full_page=label == "phone")
+            page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
