@@ -101,6 +101,7 @@
       if (h.map) latest[h.map] = h;
       const p = feature.properties;
       const style = { weight: 0.6, color: "#5f6b7a", fillOpacity: 0.9, fillColor: NO_DATA_FILL, dashArray: null };
+      style.className = "country country-" + p.iso_a3;
       if (p.origin) {
         style.fillColor = ORIGIN_FILL;
         style.dashArray = "4 3";
@@ -132,11 +133,16 @@
         sticky: true,
         className: "country-tooltip",
       });
-      layer.on("mouseover", () => setProps("hovered-country", { data: iso }));
-      layer.on("mouseout", () => setProps("hovered-country", { data: null }));
+      // the map highlights its own hover natively (hoverStyle); other views follow the store
+      layer.on("mouseover", () => setProps("hovered-country", { data: { iso: iso, from: key } }));
+      layer.on("mouseout", () => setProps("hovered-country", { data: { iso: null, from: key } }));
+      layer.on("remove", () => layer.unbindTooltip());
       layer.on("click", () => {
         if (!feature.properties.origin) setProps("selected-country", { data: iso });
       });
+    },
+    hoverStyle: function () {
+      return { weight: 2.5, color: "#111111" };
     },
     admin1Style: function () {
       return { weight: 0.5, color: "#7b8794", fill: false, dashArray: "2 2" };
@@ -358,6 +364,9 @@
   }
 
   /* ---------- clientside callbacks ---------- */
+  function ownHover(hover, view) {
+    return triggered() === "hovered-country" && hover && hover.from === view;
+  }
   function triggered() {
     const ctx = window.dash_clientside.callback_context;
     return ctx && ctx.triggered && ctx.triggered.length ? ctx.triggered[0].prop_id.split(".")[0] : null;
@@ -366,11 +375,16 @@
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     corredores: {
       stepMonth: function (previous, next, tick, index, max) {
+        // Several clicks or key presses can arrive before the slider value catches up:
+        // continue from the last step taken, not from the stale value.
         const source = triggered();
-        if (source === "previous-month") return Math.max(0, index - 1);
-        if (source === "next-month") return Math.min(max, index + 1);
-        if (source === "ticker") return Math.min(max, index + 1);
-        return window.dash_clientside.no_update;
+        const step = source === "previous-month" ? -1 : source ? 1 : 0;
+        if (!step) return window.dash_clientside.no_update;
+        const fresh = ns.pending && ns.pending.from === index && Date.now() - ns.pending.at < 1500;
+        const base = fresh ? ns.pending.to : index;
+        const to = Math.min(max, Math.max(0, base + step));
+        ns.pending = { from: index, to: to, at: Date.now() };
+        return to;
       },
       togglePlay: function (clicks, tick, playing, index, max) {
         const nu = window.dash_clientside.no_update;
@@ -383,8 +397,10 @@
         const restart = start && index >= max ? 0 : nu;
         return [!start, start ? "❚❚" : "▶", start ? t["time.pause"] : t["time.play"], start, restart];
       },
-      choropleth: function (index, metric, selected, hovered, stock, textStore) {
+      choropleth: function (index, metric, selected, hover, stock, textStore) {
+        if (ownHover(hover, "primary")) return [window.dash_clientside.no_update, window.dash_clientside.no_update, window.dash_clientside.no_update];
         ns.text = textStore;
+        const hovered = hover && hover.iso;
         const breaks = textStore.breaks[metric];
         const palette = textStore.palette;
         const { colours, info } = hostColours(stock, index, metric, breaks, palette);
@@ -401,8 +417,10 @@
         const hideout = { map: "primary", month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals };
         return [hideout, legend(title, breaks, palette, extra), formatMonth(month)];
       },
-      secondChoropleth: function (index, measure, selected, hovered, stock, second, textStore) {
+      secondChoropleth: function (index, measure, selected, hover, stock, second, textStore) {
+        if (ownHover(hover, "second")) return [window.dash_clientside.no_update, window.dash_clientside.no_update];
         ns.text = textStore;
+        const hovered = hover && hover.iso;
         const palette = textStore.palette;
         const month = stock.months[index];
         const year = month.slice(0, 4);
@@ -436,13 +454,15 @@
         if (note) extra.unshift(div("legend-note", note));
         return [hideout, legend(title, breaks, palette, extra)];
       },
-      barChart: function (index, metric, selected, hovered, stock, textStore) {
+      barChart: function (index, metric, selected, hover, stock, textStore) {
+        if (ownHover(hover, "bar")) return window.dash_clientside.no_update;
         ns.text = textStore;
-        return barFigure(stock, index, metric, selected, hovered);
+        return barFigure(stock, index, metric, selected, hover && hover.iso);
       },
-      lineChart: function (index, metric, selected, hovered, stock, textStore) {
+      lineChart: function (index, metric, selected, hover, stock, textStore) {
+        if (ownHover(hover, "line")) return window.dash_clientside.no_update;
         ns.text = textStore;
-        return lineFigure(stock, index, metric, selected, hovered);
+        return lineFigure(stock, index, metric, selected, hover && hover.iso);
       },
       selectFromCharts: function (barClick, lineClick, clear, current) {
         const source = triggered();
@@ -457,7 +477,7 @@
         const data = source === "bar-chart" ? barHover : lineHover;
         const point = data && data.points && data.points[0];
         const iso = point && point.customdata;
-        return iso && iso !== "LAC" ? iso : null;
+        return { iso: iso && iso !== "LAC" ? iso : null, from: source === "bar-chart" ? "bar" : "line" };
       },
       selectionLabel: function (selected, textStore) {
         ns.text = textStore;

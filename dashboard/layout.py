@@ -15,7 +15,9 @@ from layers.services import KINDS
 from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
 
 js = Namespace("corredores", "map")
+HOVER_STYLE = js("hoverStyle")
 HOME_BOUNDS = [[-52.0, -88.0], [20.0, -36.0]]  # Tierra del Fuego to the Greater Antilles
+HOME_CENTER = [-16.0, -62.0]  # dash-leaflet needs a centre even when bounds set the view
 LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português"}
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
@@ -59,6 +61,8 @@ def primary_map(view: ViewState, directory) -> dl.Map:
     return dl.Map(
         id=ids.MAP,
         bounds=HOME_BOUNDS,
+        center=HOME_CENTER,
+        zoom=3,
         minZoom=2,
         maxZoom=12,
         zoomSnap=0.25,
@@ -68,8 +72,9 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                 id=ids.MAP_COUNTRIES,
                 url=geometry_url("admin0"),
                 style=js("countryStyle"),
+                hoverStyle=HOVER_STYLE,
                 onEachFeature=js("countryFeature"),
-                hideout={"month": None},
+                hideout={"map": "primary"},
             ),
             dl.LayersControl(
                 id=ids.MAP_LAYERS,
@@ -152,6 +157,8 @@ def second_map(view: ViewState) -> dl.Map:
     return dl.Map(
         id=ids.SECOND_MAP,
         bounds=HOME_BOUNDS,
+        center=HOME_CENTER,
+        zoom=3,
         minZoom=2,
         maxZoom=12,
         zoomSnap=0.25,
@@ -161,8 +168,9 @@ def second_map(view: ViewState) -> dl.Map:
                 id=ids.SECOND_COUNTRIES,
                 url=geometry_url("admin0"),
                 style=js("countryStyle"),
+                hoverStyle=HOVER_STYLE,
                 onEachFeature=js("countryFeature"),
-                hideout={"month": None},
+                hideout={"map": "second"},
             ),
             dl.ScaleControl(position="bottomleft", imperial=False),
         ],

@@ -39,7 +39,7 @@ def stock_matrix(directory: Path) -> dict:
     Months before a country's first figure or after its last hold null.
     """
     series = stock_by_month(directory)
-    countries = series[series["area"].str.len() == 3]
+    countries = series[series["scope"] == "country"]
     hosts = admin0(directory)
     countries = countries[countries["area"].isin(hosts.index[hosts["r4v_host"]])]
     all_months = months(directory)

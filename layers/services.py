@@ -76,19 +76,35 @@ def _normal_tag(tag: str) -> str:
     return "+".join([parts[0], *sorted(parts[1:])]) if parts[0].startswith("#") else ""
 
 
+def _column_for(tag: str) -> str | None:
+    """Our column for an HXL tag; extra attributes are allowed (`#org+impl` fills `operator`)."""
+    parts = set(tag.split("+"))
+    for hxl, column in HXL_COLUMNS.items():
+        if set(_normal_tag(hxl).split("+")) <= parts:
+            return column
+    return None
+
+
 def hxl_header(tag_row: list[str]) -> list[str] | None:
     """Column names for an HXL tag row, or None when the row is not HXL tags."""
     tags = [_normal_tag(cell) for cell in tag_row]
     if not any(tags):
         return None
-    wanted = {_normal_tag(tag): column for tag, column in HXL_COLUMNS.items()}
-    return [wanted.get(tag, tag or f"untagged_{i}") for i, tag in enumerate(tags)]
+    names: list[str] = []
+    for i, tag in enumerate(tags):
+        column = _column_for(tag) if tag else None
+        names.append(column if column and column not in names else (tag or f"untagged_{i}"))
+    return names
 
 
 def _fill_hxl_defaults(table: Table) -> None:
     """Give an HXL export the columns our schema has and 3W/5W files lack."""
     frame = table.frame
-    if "service_id" in frame.columns:
+    missing = [c for c in ("name", "lat", "lon", "kind", "iso_a3") if c not in frame.columns]
+    for column in missing:
+        tag = next(tag for tag, name in HXL_COLUMNS.items() if name == column)
+        table.problem(2, column, f"expected the HXL tag {tag} in the tag row, found it missing")
+    if missing:
         return
     iso = frame["iso_a3"].str.upper()
     frame["iso_a3"] = iso
@@ -106,7 +122,7 @@ def _read(directory: Path) -> Table:
     """The services table, mapped from HXL when its second row holds HXL hashtags."""
     table = Table(directory, SERVICES_FILE, [], tag_header=hxl_header)
     if table.ok:
-        if "service_id" not in table.frame.columns and "name" in table.frame.columns:
+        if "service_id" not in table.frame.columns:
             _fill_hxl_defaults(table)
         for column in COLUMNS:
             if column not in table.frame.columns:

@@ -121,6 +121,7 @@ def _monthly(area_rows: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "area": area_rows["area"].iloc[0],
+            "scope": area_rows["scope"].iloc[0],
             "month": span.strftime("%Y-%m"),
             # months are evenly spaced, so linear in position is linear in time
             "value": on_span["value"].astype(float).interpolate().to_numpy(),
@@ -165,5 +166,5 @@ def stock_by_month(directory: Path) -> pd.DataFrame:
 def months(directory: str | Path | None = None) -> list[str]:
     """Every month from 2015-01 to the latest month with a published country figure."""
     series = stock_by_month(directory)
-    last = series.loc[series["area"].str.len() == 3, "month"].max()
+    last = series.loc[series["scope"] == "country", "month"].max()
     return list(pd.period_range(SERIES_START, last, freq="M").strftime("%Y-%m"))

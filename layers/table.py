@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -123,6 +124,7 @@ class Table:
                 continue
             bad = (
                 pd.isna(value)
+                or not math.isfinite(value)
                 or (integer and float(value) != int(value))
                 or (minimum is not None and value < minimum)
                 or (maximum is not None and value > maximum)
