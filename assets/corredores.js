@@ -144,8 +144,16 @@
     hoverStyle: function () {
       return { weight: 2.5, color: "#111111" };
     },
-    admin1Style: function () {
-      return { weight: 0.5, color: "#7b8794", fill: false, dashArray: "2 2" };
+    admin1CountryStyle: function (feature, context) {
+      const h = context.hideout || {};
+      const p = feature.properties;
+      if (!h.country || p.parent_iso_a3 !== h.country) return { stroke: false, fill: false };
+      const counts = h.counts || {};
+      const max = Math.max(1, ...Object.values(counts));
+      const n = counts[p.iso_3166_2] || 0;
+      const shades = ["#ffffff", "#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603"];
+      const fill = n ? shades[Math.min(5, 1 + Math.floor((4 * n) / max))] : shades[0];
+      return { weight: 1, color: "#444", dashArray: "3 2", fillColor: fill, fillOpacity: n ? 0.8 : 0.15 };
     },
     landStyle: function () {
       return { weight: 3, color: "#7b3294", opacity: 0.85 };
@@ -375,10 +383,12 @@
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     corredores: {
       stepMonth: function (previous, next, tick, index, max) {
-        // Several clicks or key presses can arrive before the slider value catches up:
-        // continue from the last step taken, not from the stale value.
-        const source = triggered();
-        const step = source === "previous-month" ? -1 : source ? 1 : 0;
+        // Rapid clicks or key presses may reach this callback merged, and before the slider
+        // value catches up: count the clicks since last time and continue from the last step.
+        const last = ns.clicks || { previous: 0, next: 0 };
+        ns.clicks = { previous: previous || 0, next: next || 0 };
+        let step = ns.clicks.next - last.next - (ns.clicks.previous - last.previous);
+        if (triggered() === "ticker") step += 1;
         if (!step) return window.dash_clientside.no_update;
         const fresh = ns.pending && ns.pending.from === index && Date.now() - ns.pending.at < 1500;
         const base = fresh ? ns.pending.to : index;
@@ -464,9 +474,10 @@
         ns.text = textStore;
         return lineFigure(stock, index, metric, selected, hover && hover.iso);
       },
-      selectFromCharts: function (barClick, lineClick, clear, current) {
+      selectFromCharts: function (barClick, lineClick, clear, close, searched) {
         const source = triggered();
-        if (source === "clear-selection") return null;
+        if (source === "clear-selection" || source === "country-close") return null;
+        if (source === "country-search") return searched || window.dash_clientside.no_update;
         const data = source === "bar-chart" ? barClick : lineClick;
         const point = data && data.points && data.points[0];
         const iso = point && point.customdata;
@@ -513,10 +524,46 @@
         }
         return search === window.location.search ? window.dash_clientside.no_update : search;
       },
+      countryMonth: function (index, selected) {
+        return selected ? index : window.dash_clientside.no_update;
+      },
+      zoomToCountry: function (selected, textStore) {
+        const nu = window.dash_clientside.no_update;
+        if (!selected) return [nu, nu];
+        const bounds = (textStore.bounds || {})[selected];
+        return [bounds || nu, textStore.admin1];
+      },
       serviceKinds: function (kinds, hideout) {
         return Object.assign({}, hideout, { kinds: kinds || [] });
       },
     },
+  });
+
+  /* ---------- sortable tables (any table.sortable with header buttons) ---------- */
+  function cellValue(text) {
+    const t = ns.text && ns.text.t ? ns.text.t : {};
+    const digits = String(text).split(t["number.thousands"] || ",").join("").replace(t["number.decimal"] || ".", ".");
+    const number = parseFloat(digits);
+    return Number.isNaN(number) || !/^[\s\d.,%+−-]+$/.test(text) ? String(text).toLowerCase() : number;
+  }
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest && event.target.closest("table.sortable .sort-button");
+    if (!button) return;
+    const th = button.closest("th");
+    const table = th.closest("table");
+    const column = Array.prototype.indexOf.call(th.parentNode.children, th);
+    const ascending = th.getAttribute("aria-sort") !== "ascending";
+    table.querySelectorAll("th").forEach((h) => h.removeAttribute("aria-sort"));
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    const body = table.tBodies[0];
+    const rows = Array.prototype.slice.call(body.rows);
+    rows.sort((a, b) => {
+      const x = cellValue(a.cells[column].textContent);
+      const y = cellValue(b.cells[column].textContent);
+      const order = x < y ? -1 : x > y ? 1 : 0;
+      return ascending ? order : -order;
+    });
+    rows.forEach((row) => body.appendChild(row));
   });
 
   /* ---------- keyboard ---------- */

@@ -10,7 +10,8 @@ clientside_callback(
     Input(ids.BAR_CHART, "clickData"),
     Input(ids.LINE_CHART, "clickData"),
     Input(ids.CLEAR_SELECTION, "n_clicks"),
-    State(ids.SELECTED, "data"),
+    Input(ids.COUNTRY_CLOSE, "n_clicks"),
+    Input(ids.COUNTRY_SEARCH, "value"),
     prevent_initial_call=True,
 )
 

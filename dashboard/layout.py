@@ -7,14 +7,17 @@ from dash import dcc, html
 from dash_extensions.javascript import Namespace
 
 from dashboard import ids
-from dashboard.i18n import LANGUAGES, catalog, format_month, t
+from dashboard.country_panel import panel_shell
+from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.routes import geometry_url, services_url
 from dashboard.view_state import LAYERS, SECOND_MEASURES, ViewState
+from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
 from layers.services import KINDS
 from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
 
 js = Namespace("corredores", "map")
+EMPTY_COLLECTION = {"type": "FeatureCollection", "features": []}
 HOVER_STYLE = js("hoverStyle")
 HOME_BOUNDS = [[-52.0, -88.0], [20.0, -36.0]]  # Tierra del Fuego to the Greater Antilles
 HOME_CENTER = [-16.0, -62.0]  # dash-leaflet needs a centre even when bounds set the view
@@ -43,6 +46,16 @@ def browser_text(lang: str) -> dict[str, str]:
         "time.",
     )
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
+
+
+def country_bounds(directory) -> dict[str, list[list[float]]]:
+    """Leaflet bounds [[south, west], [north, east]] of every R4V host country, for zooming."""
+    countries = admin0(directory)
+    hosts = countries[countries["r4v_host"]]
+    return {
+        iso: [[round(b[1], 2), round(b[0], 2)], [round(b[3], 2), round(b[2], 2)]]
+        for iso, b in zip(hosts.index, hosts.geometry.bounds.to_numpy(), strict=True)
+    }
 
 
 def month_marks(months: list[str]) -> dict[int, str]:
@@ -76,20 +89,18 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                 onEachFeature=js("countryFeature"),
                 hideout={"map": "primary"},
             ),
+            dl.GeoJSON(
+                id=ids.MAP_ADMIN1_COUNTRY,
+                data=EMPTY_COLLECTION,
+                style=js("admin1CountryStyle"),
+                hideout={"country": None, "counts": {}},
+                interactive=False,
+            ),
             dl.LayersControl(
                 id=ids.MAP_LAYERS,
                 position="topright",
                 collapsed=True,
                 children=[
-                    overlay(
-                        "admin1",
-                        dl.GeoJSON(
-                            id=ids.MAP_ADMIN1,
-                            url=geometry_url("admin1"),
-                            style=js("admin1Style"),
-                            interactive=False,
-                        ),
-                    ),
                     overlay(
                         "land_routes",
                         dl.GeoJSON(
@@ -282,10 +293,13 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 "palette": PALETTE,
                 "home": HOME_BOUNDS,
                 "layers": {key: t(f"layer.{key}", lang) for key in LAYERS},
+                "bounds": country_bounds(directory),
+                "admin1": geometry_url("admin1"),
             },
         ),
         dcc.Store(id=ids.SELECTED, data=view.country),
         dcc.Store(id=ids.HOVERED, data=None),
+        dcc.Store(id=ids.COUNTRY_MONTH, data=None),
     ]
     maps = html.Section(
         className="maps",
@@ -331,9 +345,17 @@ def build_layout(view: ViewState, directory) -> html.Div:
             html.Div(id=ids.SERVICE_COUNTS, className="service-counts", **{"aria-live": "polite"}),
         ],
     )
+    hosts = sorted(matrix["areas"], key=lambda iso: country_name(iso, lang))
     selection = html.Div(
         className="selection",
         children=[
+            dcc.Dropdown(
+                id=ids.COUNTRY_SEARCH,
+                options=[{"label": country_name(iso, lang), "value": iso} for iso in hosts],
+                placeholder=t("panel.search", lang),
+                className="country-search",
+                clearable=True,
+            ),
             html.Span(t("selection.none", lang), id=ids.SELECTION_LABEL),
             html.Button(t("selection.clear", lang), id=ids.CLEAR_SELECTION, className="link-button"),
         ],
@@ -359,7 +381,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
         children=[
             *stores,
             header(view),
-            html.Main([maps, time_bar(view, months), selection, services_panel, charts]),
+            html.Main([maps, time_bar(view, months), selection, panel_shell(lang), services_panel, charts]),
             html.Footer(t("credit.line", lang), className="credit"),
         ],
     )

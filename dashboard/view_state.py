@@ -10,7 +10,7 @@ from dashboard.i18n import LANGUAGES
 
 METRICS = ("absolute", "per_1000")
 SECOND_MEASURES = ("permits", "funding", "funding_per_1000", "per_1000")
-LAYERS = ("entry_points", "land_routes", "maritime_routes", "services", "admin1", "tiles")
+LAYERS = ("entry_points", "land_routes", "maritime_routes", "services", "tiles")
 DEFAULT_LAYERS = ("entry_points", "land_routes", "maritime_routes")
 MAX_VALUE_LENGTH = 200
 MONTH = re.compile(r"^\d{4}-\d{2}$")

@@ -86,12 +86,12 @@ def stock_figures(directory: Path) -> pd.DataFrame:
     frame["value"] = value.astype("int64")
     frame["row"] = frame.index
     frame["area"] = frame["iso_a3"].where(frame["scope"] == "country", frame["scope"])
-    frame["month"] = frame["date"].map(_month_of)
+    frame["month"] = frame["date"].map(month_of)
     frame["date_precision"] = frame["date"].str.count("-")
     return frame.reset_index(drop=True)
 
 
-def _month_of(date: str) -> str:
+def month_of(date: str) -> str:
     """The month a partial date belongs to: YYYY → YYYY-12, YYYY-MM[-DD] → YYYY-MM."""
     return f"{date}-12" if len(date) == 4 else date[:7]
 

@@ -1,0 +1,452 @@
+"""The country drill-down panel: headline, timeline, regularisation, funding, ground, sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+from plotly.subplots import make_subplots
+
+from dashboard import ids
+from dashboard.i18n import format_month, format_number, t
+from layers import country_panel as data
+from layers.package import resource_credits
+
+STOCK_COLOUR = "#225ea8"
+PERMIT_COLOUR = "#7fcdbb"
+MECHANISM_COLOUR = "#7b3294"
+HIGHLIGHT = "#d95f02"
+PANEL_RESOURCES = [
+    "stock",
+    "residence_permits",
+    "regularisation_mechanisms",
+    "funding",
+    "entry_points",
+    "services",
+    "country_profiles",
+    "admin0",
+    "admin1",
+]
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+EMPTY_FIGURE = {
+    "data": [],
+    "layout": {"height": 60, "xaxis": {"visible": False}, "yaxis": {"visible": False}},
+}
+
+
+def _percent(share: float, lang: str) -> str:
+    return format_number(share * 100, lang, 1) + " %"
+
+
+def _date_label(date: str, lang: str) -> str:
+    """ "2019", "2019-03" or "2019-03-31" in the UI language."""
+    if not date:
+        return ""
+    if len(date) == 4:
+        return date
+    label = format_month(date[:7], lang)
+    return f"{int(date[8:10])} {label}" if len(date) == 10 else label
+
+
+def headline_block(directory: Path, iso: str, month: str, lang: str) -> list:
+    """Value at the month with its reference, qualifier, source and change since the previous figure."""
+    figure = data.headline(directory, iso, month)
+    title = html.H3(t("panel.headline", lang, month=format_month(month, lang)))
+    if figure is None:
+        return [title, html.P(t("panel.no_figure", lang, month=format_month(month, lang)))]
+    qualifier = t(f"qualifier.{figure['qualifier']}", lang) + " " if figure["qualifier"] else ""
+    value = html.P(
+        [html.Span(qualifier), html.Strong(format_number(figure["value"], lang), className="big-number")],
+        className="headline-value",
+    )
+    if figure["estimated"]:
+        reference = t(
+            "tooltip.between",
+            lang,
+            before=_date_label(figure["date_before"], lang),
+            after=_date_label(figure["date_after"], lang),
+        )
+    else:
+        reference = t("tooltip.as_of", lang, date=_date_label(figure["date"], lang))
+    if figure["change"] is None:
+        change = t("panel.first_figure", lang)
+    else:
+        sign = "+" if figure["change"] >= 0 else "−"
+        change = t(
+            "panel.change",
+            lang,
+            sign=sign,
+            value=format_number(abs(figure["change"]), lang),
+            date=_date_label(figure["previous_date"], lang),
+        )
+    sources = [html.Li(source) for source in dict.fromkeys(figure["sources"]) if source]
+    return [
+        title,
+        value,
+        html.P(reference, className="estimated" if figure["estimated"] else None),
+        html.P(t("panel.per_1000", lang, value=format_number(figure["per_1000"], lang, 1))),
+        html.P(change),
+        html.Details([html.Summary(t("tooltip.source", lang)), html.Ul(sources)]),
+    ]
+
+
+def timeline_figure(directory: Path, iso: str, month: str, lang: str) -> go.Figure:
+    """Stock line (published points, estimated dashes), permits per year and mechanisms on one time axis."""
+    history = data.stock_history(directory, iso)
+    monthly = history["monthly"]
+    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.06)
+    if len(monthly):
+        figure.add_scatter(
+            x=monthly["month"],
+            y=monthly["value"],
+            mode="lines",
+            line={"color": STOCK_COLOUR, "dash": "dash", "width": 2},
+            name=t("panel.stock_estimated", lang),
+            hoverinfo="skip",
+            row=1,
+            col=1,
+        )
+    published = history["published"]
+    figure.add_scatter(
+        x=published["month"],
+        y=published["value"],
+        mode="markers",
+        marker={"color": STOCK_COLOUR, "size": 8},
+        name=t("panel.stock", lang),
+        customdata=published[["date", "source"]].to_numpy(),
+        hovertemplate="%{y:,.0f} · %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        row=1,
+        col=1,
+    )
+    others = history["others"]
+    if len(others):
+        figure.add_scatter(
+            x=others["month"],
+            y=others["value"],
+            mode="markers",
+            marker={"color": "#666", "size": 7, "symbol": "circle-open"},
+            name=t("panel.other_figures", lang),
+            customdata=others[["date", "source", "measure"]].to_numpy(),
+            hovertemplate="%{y:,.0f} · %{customdata[0]} · %{customdata[2]}"
+            "<br>%{customdata[1]}<extra></extra>",
+            row=1,
+            col=1,
+        )
+    permits = data.permits_per_year(directory, iso)
+    if len(permits):
+        figure.add_bar(
+            x=[f"{year}-07" for year in permits["date"]],
+            y=permits["value"],
+            width=[1000 * 3600 * 24 * 300] * len(permits),
+            marker={"color": PERMIT_COLOUR, "line": {"color": "#2c7f74", "width": 1}},
+            name=t("panel.permits", lang),
+            customdata=permits[["date", "source"]].to_numpy(),
+            hovertemplate="%{customdata[0]}: %{y:,.0f}<br>%{customdata[1]}<extra></extra>",
+            row=1,
+            col=1,
+        )
+    _add_mechanisms(figure, data.mechanisms(directory, iso), month)
+    figure.add_vline(x=month, line={"color": HIGHLIGHT, "width": 2})
+    figure.update_layout(
+        title={"text": t("panel.timeline_title", lang), "x": 0, "font": {"size": 15}},
+        height=420,
+        margin={"l": 60, "r": 10, "t": 40, "b": 30},
+        legend={"orientation": "h", "y": -0.12},
+        separators=t("number.decimal", lang) + t("number.thousands", lang),
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        hovermode="closest",
+    )
+    figure.update_xaxes(type="date", range=["2015-01", max(month, "2025-12")])
+    figure.update_yaxes(tickformat="~s", rangemode="tozero", row=1, col=1)
+    figure.update_yaxes(visible=False, row=2, col=1)
+    return figure
+
+
+def _add_mechanisms(figure: go.Figure, mechanisms: pd.DataFrame, month: str) -> None:
+    """One horizontal bar per mechanism, from launch to end (or to the cursor month when open)."""
+    for position, row in enumerate(mechanisms.itertuples()):
+        start = row.launched_month
+        if not start:
+            continue
+        start = start if len(start) == 7 else f"{start}-01"
+        end = (row.ended or "")[:7]
+        end = end if len(end) == 7 and end[4] == "-" else (f"{end[:4]}-12" if end[:4].isdigit() else None)
+        figure.add_scatter(
+            x=[start, end or max(month, start)],
+            y=[position, position],
+            mode="lines+markers",
+            line={"color": MECHANISM_COLOUR, "width": 6, "dash": "solid" if end else "dot"},
+            marker={"size": 7},
+            name=row.mechanism,
+            showlegend=False,
+            hovertemplate=f"{row.mechanism}<br>{row.instrument}<br>"
+            f"{row.launched} – {row.ended or '…'}<extra></extra>",
+            row=2,
+            col=1,
+        )
+
+
+def mechanisms_block(directory: Path, iso: str, lang: str) -> html.Div:
+    """The mechanisms as readable entries (original name, gloss, instrument, dates, grants, figures)."""
+    rows = data.mechanisms(directory, iso)
+    title = html.H3(t("panel.mechanisms", lang))
+    if rows.empty:
+        return html.Div([title, html.P(t("panel.no_mechanisms", lang), className="empty-note")])
+    entries = []
+    for row in rows.itertuples():
+        gloss = f" — {row.mechanism_en}" if lang != "es" and row.mechanism_en else ""
+        facts = [
+            (t("panel.instrument", lang), row.instrument),
+            (t("panel.launched", lang), row.launched),
+            (t("panel.ended", lang), row.ended or t("panel.open_ended", lang)),
+            (t("panel.grants", lang), row.grants),
+            (t("panel.eligibility", lang), row.eligibility),
+            (t("panel.figures", lang), row.figures),
+            (t("panel.source", lang), row.source),
+        ]
+        items = [html.Div([html.Dt(label), html.Dd(value)]) for label, value in facts if value]
+        entries.append(
+            html.Details([html.Summary(f"{row.mechanism}{gloss}"), html.Dl(items)], className="mechanism")
+        )
+    extra = data.other_regularisation_figures(directory, iso)
+    if len(extra):
+        entries.append(
+            html.Details(
+                [
+                    html.Summary(t("panel.regularisation_figures", lang)),
+                    simple_table(
+                        [
+                            t("panel.date", lang),
+                            t("panel.measure", lang),
+                            t("panel.value", lang),
+                            t("panel.source", lang),
+                        ],
+                        [
+                            [r.date, r.measure, format_number(r.value, lang), r.source]
+                            for r in extra.itertuples()
+                        ],
+                    ),
+                ]
+            )
+        )
+    return html.Div([title, *entries])
+
+
+def funding_block(directory: Path, iso: str, lang: str) -> html.Div:
+    """IOM 2018 request by outcome (bars with amounts and shares) and RMRP requirements per year."""
+    title = html.H3(t("panel.funding", lang))
+    request = data.funding_by_outcome(directory, iso)
+    children: list = [title]
+    if request is None:
+        children.append(html.P(t("panel.no_funding", lang), className="empty-note"))
+    else:
+        outcomes = request["outcomes"]
+        labels = [t(f"outcome.{o['outcome']}", lang) for o in outcomes]
+        bars = go.Figure(
+            go.Bar(
+                x=[o["value"] for o in outcomes],
+                y=labels,
+                orientation="h",
+                marker={"color": STOCK_COLOUR},
+                text=[
+                    f"{format_number(o['value'], lang)} USD · {_percent(o['share'], lang)}" for o in outcomes
+                ],
+                textposition="auto",
+                hovertemplate="%{y}: %{text}<extra></extra>",
+            )
+        )
+        bars.update_layout(
+            height=260,
+            margin={"l": 10, "r": 10, "t": 10, "b": 30},
+            yaxis={"autorange": "reversed", "automargin": True},
+            xaxis={"tickformat": "~s"},
+            separators=t("number.decimal", lang) + t("number.thousands", lang),
+            paper_bgcolor="rgba(0,0,0,0)",
+            plot_bgcolor="rgba(0,0,0,0)",
+        )
+        children += [
+            dcc.Graph(id=ids.COUNTRY_FUNDING, figure=bars, config=GRAPH_CONFIG, style={"height": "260px"}),
+            html.P(
+                t(
+                    "panel.funding_total",
+                    lang,
+                    value=format_number(request["total"], lang),
+                    share=_percent(request["share_of_plan"], lang),
+                    plan=format_number(request["plan_total"], lang),
+                ),
+                className="funding-total",
+            ),
+            simple_table(
+                [t("panel.outcome", lang), "USD", t("panel.share", lang)],
+                [
+                    [label, format_number(o["value"], lang), _percent(o["share"], lang)]
+                    for label, o in zip(labels, outcomes, strict=True)
+                ],
+                caption=request["source"],
+            ),
+        ]
+    rmrp = data.rmrp_requirements(directory, iso)
+    if len(rmrp):
+        rows = [[r.year, r.measure, format_number(r.value, lang), r.source] for r in rmrp.itertuples()]
+        children += [
+            html.H4(t("panel.rmrp", lang)),
+            simple_table(
+                [t("panel.year", lang), t("panel.measure", lang), "USD", t("panel.source", lang)], rows
+            ),
+        ]
+    if not (rmrp["measure"] == "received").any():
+        children.append(html.P(t("panel.no_received", lang), className="empty-note"))
+    return html.Div(children)
+
+
+def ground_block(directory: Path, iso: str, lang: str) -> html.Div:
+    """Entry points and services in the country, by kind and per admin-1 unit (table twin of the map)."""
+    ground = data.on_the_ground(directory, iso)
+    crossings = ground["entry_points"]
+    items = [html.Li(f"{row.crossing} — {row.side_place}") for row in crossings.itertuples()]
+    children = [
+        html.H3(t("panel.ground", lang)),
+        html.H4(t("panel.entry_points", lang)),
+        html.Ul(items) if items else html.P(t("panel.no_entry_points", lang), className="empty-note"),
+        html.H4(t("panel.services_by_kind", lang)),
+    ]
+    if ground["by_kind"].empty:
+        children.append(html.P(t("panel.no_services", lang), className="empty-note"))
+    else:
+        children.append(
+            simple_table(
+                [t("panel.kind", lang), t("panel.count", lang)],
+                [
+                    [t(f"kind.{r.kind}", lang), format_number(r.count, lang)]
+                    for r in ground["by_kind"].itertuples()
+                ],
+            )
+        )
+    per_unit = ground["per_admin1"]
+    counted = per_unit[per_unit["count"] > 0]
+    if len(counted):
+        key = (
+            "panel.per_admin1_services"
+            if ground["counted"] == "services"
+            else "panel.per_admin1_entry_points"
+        )
+        children += [
+            html.H4(t(key, lang)),
+            simple_table(
+                [t("panel.unit", lang), t("panel.count", lang)],
+                [[r.name, format_number(r.count, lang)] for r in counted.itertuples()],
+                caption=t("panel.zero_units", lang, n=len(per_unit) - len(counted)),
+                sortable=True,
+            ),
+        ]
+    return html.Div(children)
+
+
+def admin1_counts(directory: Path, iso: str) -> dict[str, int]:
+    """Counts per ISO 3166-2 code, for colouring the selected country's subdivisions on the map."""
+    per_unit = data.on_the_ground(directory, iso)["per_admin1"]
+    return dict(zip(per_unit["iso_3166_2"], per_unit["count"].astype(int), strict=True))
+
+
+def profile_block(directory: Path, iso: str, lang: str) -> html.Div:
+    """Key challenges and government response from the IOM 2018 country sheet, as short phrases."""
+    profile = data.profile(directory, iso, lang)
+    if not profile["challenge"] and not profile["government_response"]:
+        return html.Div(
+            [
+                html.H3(t("panel.challenges", lang)),
+                html.P(t("panel.no_profile", lang), className="empty-note"),
+            ]
+        )
+    children = []
+    for key, kind in (("panel.challenges", "challenge"), ("panel.response", "government_response")):
+        if profile[kind]:
+            children += [html.H3(t(key, lang)), html.Ul([html.Li(phrase) for phrase in profile[kind]])]
+    children.append(
+        html.P(f"{t('panel.source', lang)}: {'; '.join(profile['source'])}", className="source-line")
+    )
+    return html.Div(children)
+
+
+def sources_block(directory: Path, lang: str) -> html.Details:
+    """Every dataset the panel used, with licence and sources."""
+    rows = [[c["title"], c["license"], c["sources"]] for c in resource_credits(directory, PANEL_RESOURCES)]
+    return html.Details(
+        [
+            html.Summary(t("panel.sources", lang)),
+            simple_table(
+                [t("panel.source", lang), t("panel.licence", lang), t("tooltip.source", lang)], rows
+            ),
+        ],
+        className="panel-sources",
+    )
+
+
+def simple_table(
+    header: list[str], rows: list[list], caption: str | None = None, sortable: bool = False
+) -> html.Table:
+    """A plain accessible table; `sortable` adds header buttons handled by assets/corredores.js."""
+    cells = [
+        html.Th(html.Button(h, className="sort-button", type="button") if sortable else h, scope="col")
+        for h in header
+    ]
+    body = [html.Tr([html.Td(str(value)) for value in row]) for row in rows]
+    parts = ([html.Caption(caption)] if caption else []) + [html.Thead(html.Tr(cells)), html.Tbody(body)]
+    return html.Table(parts, className="data-table sortable" if sortable else "data-table")
+
+
+def country_body(directory: Path, iso: str, month: str, lang: str) -> list:
+    """Everything in a country's panel below the headline and the timeline."""
+    return [
+        html.Div(
+            className="panel-grid",
+            children=[mechanisms_block(directory, iso, lang), funding_block(directory, iso, lang)],
+        ),
+        html.Div(
+            className="panel-grid",
+            children=[ground_block(directory, iso, lang), profile_block(directory, iso, lang)],
+        ),
+        sources_block(directory, lang),
+    ]
+
+
+def panel_shell(lang: str) -> html.Section:
+    """The panel's fixed frame (title, close button, headline, body), hidden until a country is chosen."""
+    return html.Section(
+        id=ids.COUNTRY_PANEL,
+        className="country-panel",
+        hidden=True,
+        **{"aria-labelledby": ids.COUNTRY_TITLE},
+        children=[
+            html.Div(
+                [
+                    html.H2(id=ids.COUNTRY_TITLE, tabIndex=-1),
+                    html.Button(
+                        "×",
+                        id=ids.COUNTRY_CLOSE,
+                        className="close-button",
+                        title=t("panel.close", lang),
+                        **{"aria-label": t("panel.close", lang)},
+                    ),
+                ],
+                className="panel-header",
+            ),
+            html.Div(
+                className="panel-top",
+                children=[
+                    html.Div(id=ids.COUNTRY_HEADLINE, className="headline", **{"aria-live": "polite"}),
+                    dcc.Graph(
+                        id=ids.COUNTRY_TIMELINE,
+                        figure=EMPTY_FIGURE,
+                        config=GRAPH_CONFIG,
+                        className="panel-chart",
+                        style={"height": "420px"},
+                    ),
+                ],
+            ),
+            dcc.Loading(html.Div(id=ids.COUNTRY_BODY), type="dot"),
+        ],
+    )
