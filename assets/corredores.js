@@ -506,7 +506,7 @@
         if (!clicks) return window.dash_clientside.no_update;
         return textStore.home;
       },
-      urlState: function (index, metric, selected, compare, overlays, kinds, lang, stock, textStore) {
+      urlState: function (index, metric, selected, second, overlays, kinds, compare, lang, stock, textStore) {
         const params = new URLSearchParams(window.location.search);
         const names = textStore.layers || {};
         const set = (key, value) => (value === null || value === undefined || value === "" ? params.delete(key) : params.set(key, value));
@@ -514,7 +514,8 @@
         set("date", stock.months[index]);
         set("metric", metric);
         set("country", selected);
-        set("compare", compare);
+        set("second", second);
+        set("compare", (compare || []).join(","));
         if (overlays) set("layers", Object.keys(names).filter((k) => overlays.indexOf(names[k]) !== -1).join(","));
         if (kinds) set("services", kinds.join(","));
         const search = "?" + params.toString();

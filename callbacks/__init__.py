@@ -1,3 +1,3 @@
 """One module per feature; importing this package registers every callback."""
 
-from callbacks import charts, country, map_view, selection, timeline, url_state  # noqa: F401
+from callbacks import charts, compare, country, map_view, selection, timeline, url_state  # noqa: F401

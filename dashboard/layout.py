@@ -9,6 +9,7 @@ from dash_extensions.javascript import Namespace
 from dashboard import ids
 from dashboard.country_panel import panel_shell
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
+from dashboard.regional import regional_section
 from dashboard.routes import geometry_url, services_url
 from dashboard.view_state import LAYERS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
@@ -56,6 +57,12 @@ def country_bounds(directory) -> dict[str, list[list[float]]]:
         iso: [[round(b[1], 2), round(b[0], 2)], [round(b[3], 2), round(b[2], 2)]]
         for iso, b in zip(hosts.index, hosts.geometry.bounds.to_numpy(), strict=True)
     }
+
+
+def names_to_iso(directory) -> dict[str, str]:
+    """English country name → ISO3, to recognise country offices in the funding table."""
+    countries = admin0(directory)
+    return dict(zip(countries["name"], countries.index, strict=True))
 
 
 def month_marks(months: list[str]) -> dict[int, str]:
@@ -321,7 +328,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                     dcc.Dropdown(
                         id=ids.SECOND_MEASURE,
                         options=[{"label": t(f"second.{m}", lang), "value": m} for m in SECOND_MEASURES],
-                        value=view.compare,
+                        value=view.second,
                         clearable=False,
                         searchable=False,
                         className="second-select",
@@ -381,7 +388,17 @@ def build_layout(view: ViewState, directory) -> html.Div:
         children=[
             *stores,
             header(view),
-            html.Main([maps, time_bar(view, months), selection, panel_shell(lang), services_panel, charts]),
+            html.Main(
+                [
+                    maps,
+                    time_bar(view, months),
+                    selection,
+                    panel_shell(lang),
+                    services_panel,
+                    charts,
+                    regional_section(directory, hosts, list(view.compare), lang, names_to_iso(directory)),
+                ]
+            ),
             html.Footer(t("credit.line", lang), className="credit"),
         ],
     )

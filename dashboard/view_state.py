@@ -24,7 +24,8 @@ class ViewState:
     date: str
     country: str | None = None
     metric: str = "absolute"
-    compare: str = "per_1000"
+    second: str = "per_1000"
+    compare: tuple[str, ...] = ()
     layers: tuple[str, ...] = DEFAULT_LAYERS
     services: tuple[str, ...] | None = None
     present: bool = False
@@ -45,7 +46,7 @@ def parse_view(
     countries: set[str],
     kinds: list[str],
 ) -> ViewState:
-    """Read the query keys `lang date country metric compare layers services present embed`."""
+    """Read the query keys `lang date country metric compare second layers services present embed`."""
     view = ViewState(lang=lang, date=default_date)
     notices = view.notices
 
@@ -78,10 +79,15 @@ def parse_view(
             view.metric = value
         else:
             notices.append("metric")
-    if (value := get("compare")) is not None:
+    if (value := get("second")) is not None:
         if value in SECOND_MEASURES:
-            view.compare = value
+            view.second = value
         else:
+            notices.append("second")
+    if (value := get("compare")) is not None:
+        chosen = [code.upper() for code in _list(value)]
+        view.compare = tuple(code for code in chosen if code in countries)[:3]
+        if len(view.compare) != len(chosen):
             notices.append("compare")
     if (value := get("layers")) is not None:
         chosen = _list(value)

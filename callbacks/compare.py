@@ -1,0 +1,18 @@
+"""Compare mode: two or three host countries side by side on the same scales."""
+
+from dash import Input, Output, State, callback
+
+from dashboard import ids
+from dashboard.i18n import language
+from dashboard.regional import MAX_COMPARED, compare_block
+from dashboard.state import current_data_dir
+
+
+@callback(
+    Output(ids.COMPARE_BODY, "children"), Input(ids.COMPARE_PICK, "value"), State(ids.TEXT_STORE, "data")
+)
+def show_comparison(countries: list[str] | None, text: dict | None) -> list:
+    """Rebuild the comparison when the picked countries change."""
+    return compare_block(
+        current_data_dir(), (countries or [])[:MAX_COMPARED], language((text or {}).get("lang"))
+    )
