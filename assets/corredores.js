@@ -267,20 +267,20 @@
   }
 
   /* ---------- charts ---------- */
-  function baseLayout(title) {
+  function baseLayout(title, present) {
     return {
       title: { text: title, x: 0, xanchor: "left", font: { size: 15 } },
       margin: { l: 60, r: 20, t: 40, b: 40 },
       paper_bgcolor: "rgba(0,0,0,0)",
       plot_bgcolor: "rgba(0,0,0,0)",
-      font: { family: "Atkinson Hyperlegible, system-ui, sans-serif", size: 13 },
+      font: { family: "system-ui, sans-serif", size: present ? 20 : 13 },
       separators: (text()["number.decimal"] || ".") + (text()["number.thousands"] || ","),
       showlegend: false,
       hovermode: "closest",
     };
   }
 
-  function barFigure(stock, index, metric, selected, hovered) {
+  function barFigure(stock, index, metric, selected, hovered, present) {
     const rows = Object.keys(stock.areas)
       .map((iso) => ({ iso: iso, at: valueAt(stock, iso, index, metric) }))
       .filter((r) => r.at)
@@ -289,7 +289,7 @@
     const colours = rows.map((r) => (r.iso === selected || r.iso === hovered ? HIGHLIGHT : "#1d91c0"));
     const decimals = metric === "per_1000" ? 1 : 0;
     const key = metric === "per_1000" ? "chart.bar_title_per_1000" : "chart.bar_title";
-    const layout = baseLayout(tr(key, { month: formatMonth(month) }));
+    const layout = baseLayout(tr(key, { month: formatMonth(month) }), present);
     layout.margin.l = 150;
     layout.xaxis = { fixedrange: true, tickformat: "~s" };
     layout.margin.r = 80;
@@ -317,7 +317,7 @@
     };
   }
 
-  function lineFigure(stock, index, metric, selected, hovered) {
+  function lineFigure(stock, index, metric, selected, hovered, present) {
     const months = stock.months;
     const traces = [];
     const values = (iso) => (metric === "per_1000" ? stock.areas[iso].p : stock.areas[iso].v);
@@ -356,7 +356,7 @@
         const highlighted = focus.indexOf(iso) !== -1;
         addSeries(countryName(iso), values(iso), stock.areas[iso].e.map((e) => e === 1), iso, highlighted ? HIGHLIGHT : MUTED, highlighted ? 3.5 : 1.2);
       });
-    const layout = baseLayout(tr("chart.regional_title", { region: tr("chart.lac") }));
+    const layout = baseLayout(tr("chart.regional_title", { region: tr("chart.lac") }), present);
     layout.xaxis = { type: "date", fixedrange: true };
     layout.yaxis = { fixedrange: true, tickformat: "~s", rangemode: "tozero" };
     layout.height = 320;
@@ -408,6 +408,8 @@
         return [!start, start ? "❚❚" : "▶", start ? t["time.pause"] : t["time.play"], start, restart];
       },
       choropleth: function (index, metric, selected, hover, stock, textStore) {
+        ns.currentIndex = index;
+        ns.maxIndex = stock.months.length - 1;
         if (ownHover(hover, "primary")) return [window.dash_clientside.no_update, window.dash_clientside.no_update, window.dash_clientside.no_update];
         ns.text = textStore;
         const hovered = hover && hover.iso;
@@ -464,15 +466,15 @@
         if (note) extra.unshift(div("legend-note", note));
         return [hideout, legend(title, breaks, palette, extra)];
       },
-      barChart: function (index, metric, selected, hover, stock, textStore) {
+      barChart: function (index, metric, selected, hover, present, stock, textStore) {
         if (ownHover(hover, "bar")) return window.dash_clientside.no_update;
         ns.text = textStore;
-        return barFigure(stock, index, metric, selected, hover && hover.iso);
+        return barFigure(stock, index, metric, selected, hover && hover.iso, present);
       },
-      lineChart: function (index, metric, selected, hover, stock, textStore) {
+      lineChart: function (index, metric, selected, hover, present, stock, textStore) {
         if (ownHover(hover, "line")) return window.dash_clientside.no_update;
         ns.text = textStore;
-        return lineFigure(stock, index, metric, selected, hover && hover.iso);
+        return lineFigure(stock, index, metric, selected, hover && hover.iso, present);
       },
       selectFromCharts: function (barClick, lineClick, clear, close, searched) {
         const source = triggered();
@@ -506,7 +508,7 @@
         if (!clicks) return window.dash_clientside.no_update;
         return textStore.home;
       },
-      urlState: function (index, metric, selected, second, overlays, kinds, compare, lang, stock, textStore) {
+      urlState: function (index, metric, selected, second, overlays, kinds, compare, present, lang, stock, textStore) {
         const params = new URLSearchParams(window.location.search);
         const names = textStore.layers || {};
         const set = (key, value) => (value === null || value === undefined || value === "" ? params.delete(key) : params.set(key, value));
@@ -516,6 +518,7 @@
         set("country", selected);
         set("second", second);
         set("compare", (compare || []).join(","));
+        set("present", present ? "1" : null);
         if (overlays) set("layers", Object.keys(names).filter((k) => overlays.indexOf(names[k]) !== -1).join(","));
         if (kinds) set("services", kinds.join(","));
         const search = "?" + params.toString();
@@ -533,6 +536,39 @@
         if (!selected) return [nu, nu];
         const bounds = (textStore.bounds || {})[selected];
         return [bounds || nu, textStore.admin1];
+      },
+      presentClass: function (present, className, textStore) {
+        ns.text = textStore;
+        const classes = String(className || "app").split(" ").filter((c) => c && c !== "present");
+        if (present) classes.push("present");
+        return [classes.join(" "), present ? tr("present.leave") : tr("present.enter")];
+      },
+      togglePresent: function (clicks, present) {
+        const entering = !present;
+        if (entering && document.documentElement.requestFullscreen && !document.fullscreenElement) {
+          document.documentElement.requestFullscreen().catch(() => null);
+        }
+        if (!entering && document.fullscreenElement) document.exitFullscreen().catch(() => null);
+        return entering;
+      },
+      sceneFromButton: function () {
+        const ctx = window.dash_clientside.callback_context;
+        const id = ctx.triggered_id || (ctx.triggered.length && JSON.parse(ctx.triggered[0].prop_id.split(".")[0]));
+        return id ? id.index : window.dash_clientside.no_update;
+      },
+      applyScene: function (index, scenes, stock, textStore) {
+        const nu = window.dash_clientside.no_update;
+        const scene = scenes && scenes[index];
+        if (!scene) return [nu, nu, nu, nu, nu, nu, nu];
+        ns.text = textStore;
+        const month = stock.months.indexOf(scene.date);
+        const names = textStore.layers || {};
+        const overlays = (scene.layers || []).map((key) => names[key]).filter(Boolean);
+        const caption = [
+          span("scene-number", tr("present.scene", { n: index + 1 })),
+          span("scene-text", scene.caption[textStore.lang] || scene.caption.en),
+        ];
+        return [month >= 0 ? month : nu, scene.metric, scene.second, scene.country, scene.bounds, overlays, caption];
       },
       serviceKinds: function (kinds, hideout) {
         return Object.assign({}, hideout, { kinds: kinds || [] });
@@ -573,18 +609,34 @@
     const typing = target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
     const inSlider = target && target.closest && target.closest(".rc-slider, .dash-slider");
     if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+    const present = !!document.querySelector(".app.present");
     const click = (id) => {
       const node = document.getElementById(id);
       if (node) node.click();
     };
-    if (event.key === "ArrowLeft" && !inSlider) {
+    const key = event.key;
+    if ((key === "ArrowLeft" || key === "ArrowRight") && event.shiftKey) {
+      const step = key === "ArrowLeft" ? -12 : 12;
+      const to = Math.min(ns.maxIndex || 0, Math.max(0, (ns.currentIndex || 0) + step));
+      setProps("month-index", { value: to });
+      event.preventDefault();
+    } else if (key === "ArrowLeft" && !inSlider) {
       click("previous-month");
       event.preventDefault();
-    } else if (event.key === "ArrowRight" && !inSlider) {
+    } else if (key === "ArrowRight" && !inSlider) {
       click("next-month");
       event.preventDefault();
-    } else if (event.key === "Escape") {
-      click("clear-selection");
+    } else if (key === "Escape") {
+      if (present) setProps("present-mode", { data: false });
+      else click("clear-selection");
+    } else if (present && key === " ") {
+      click("play");
+      event.preventDefault();
+    } else if (present && /^[1-9]$/.test(key)) {
+      setProps("scene-index", { data: Number(key) - 1 });
+    } else if (present && (key === "f" || key === "F")) {
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => null);
+      else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => null);
     }
   });
 })();

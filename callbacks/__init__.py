@@ -1,3 +1,12 @@
 """One module per feature; importing this package registers every callback."""
 
-from callbacks import charts, compare, country, map_view, selection, timeline, url_state  # noqa: F401
+from callbacks import (  # noqa: F401
+    charts,
+    compare,
+    country,
+    map_view,
+    presenter,
+    selection,
+    timeline,
+    url_state,
+)

@@ -12,6 +12,7 @@ for graph, function in ((ids.LINE_CHART, "lineChart"), (ids.BAR_CHART, "barChart
         Input(ids.METRIC, "value"),
         Input(ids.SELECTED, "data"),
         Input(ids.HOVERED, "data"),
+        Input(ids.PRESENT, "data"),
         State(ids.STOCK_STORE, "data"),
         State(ids.TEXT_STORE, "data"),
     )

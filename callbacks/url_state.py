@@ -14,6 +14,7 @@ clientside_callback(
     Input(ids.MAP_LAYERS, "overlays"),
     Input(ids.SERVICE_KINDS, "value"),
     Input(ids.COMPARE_PICK, "value"),
+    Input(ids.PRESENT, "data"),
     Input(ids.LANG, "value"),
     State(ids.STOCK_STORE, "data"),
     State(ids.TEXT_STORE, "data"),

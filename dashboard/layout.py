@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash_leaflet as dl
 from dash import dcc, html
 from dash_extensions.javascript import Namespace
@@ -14,6 +16,7 @@ from dashboard.routes import geometry_url, services_url
 from dashboard.view_state import LAYERS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
+from layers.scenes import scenes
 from layers.services import KINDS
 from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
 
@@ -45,6 +48,7 @@ def browser_text(lang: str) -> dict[str, str]:
         "selection.",
         "metric.",
         "time.",
+        "present.",
     )
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
 
@@ -63,6 +67,20 @@ def names_to_iso(directory) -> dict[str, str]:
     """English country name → ISO3, to recognise country offices in the funding table."""
     countries = admin0(directory)
     return dict(zip(countries["name"], countries.index, strict=True))
+
+
+def full_view_query(view: ViewState) -> str:
+    """The query string that reopens this view outside the embed."""
+    query = {
+        "lang": view.lang,
+        "date": view.date,
+        "metric": view.metric,
+        "second": view.second,
+        "layers": ",".join(view.layers),
+    }
+    if view.country:
+        query["country"] = view.country
+    return urlencode(query)
 
 
 def month_marks(months: list[str]) -> dict[int, str]:
@@ -267,6 +285,12 @@ def header(view: ViewState) -> html.Header:
                         inline=True,
                         className="segmented",
                     ),
+                    html.Button(
+                        t("present.enter", lang),
+                        id=ids.PRESENT_BUTTON,
+                        className="present-button",
+                        title=t("present.keys", lang),
+                    ),
                     html.Label(t("nav.language", lang), htmlFor=ids.LANG, className="visually-hidden"),
                     dcc.Dropdown(
                         id=ids.LANG,
@@ -307,6 +331,9 @@ def build_layout(view: ViewState, directory) -> html.Div:
         dcc.Store(id=ids.SELECTED, data=view.country),
         dcc.Store(id=ids.HOVERED, data=None),
         dcc.Store(id=ids.COUNTRY_MONTH, data=None),
+        dcc.Store(id=ids.PRESENT, data=view.present),
+        dcc.Store(id=ids.SCENES, data=scenes(directory)),
+        dcc.Store(id=ids.SCENE_INDEX, data=None),
     ]
     maps = html.Section(
         className="maps",
@@ -318,6 +345,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 children=[
                     primary_map(view, directory),
                     html.Div(id=ids.MAP_LEGEND, className="legend"),
+                    html.Div(id=ids.SCENE_CAPTION, className="scene-caption", **{"aria-live": "polite"}),
                 ],
             ),
             html.Div(
@@ -382,8 +410,25 @@ def build_layout(view: ViewState, directory) -> html.Div:
             ),
         ],
     )
+    scene_buttons = html.Div(
+        id=ids.SCENE_BUTTONS,
+        className="scene-buttons",
+        role="group",
+        **{"aria-label": t("present.scenes", lang)},
+        children=[
+            html.Button(
+                str(n),
+                id={"type": "scene", "index": n - 1},
+                title=scene["caption"][lang],
+                className="scene-button",
+            )
+            for n, scene in enumerate(scenes(directory), start=1)
+        ],
+    )
+    classes = ["app", *(["present"] if view.present else []), *(["embed"] if view.embed else [])]
     return html.Div(
-        className="app",
+        id=ids.APP_ROOT,
+        className=" ".join(classes),
         lang=lang,
         children=[
             *stores,
@@ -392,6 +437,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 [
                     maps,
                     time_bar(view, months),
+                    scene_buttons,
                     selection,
                     panel_shell(lang),
                     services_panel,
@@ -400,5 +446,17 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 ]
             ),
             html.Footer(t("credit.line", lang), className="credit"),
+            html.Div(
+                className="embed-credit",
+                children=[
+                    html.Span(t("embed.attribution", lang)),
+                    html.A(
+                        t("embed.full_view", lang),
+                        id=ids.EMBED_LINK,
+                        href="?" + full_view_query(view),
+                        target="_blank",
+                    ),
+                ],
+            ),
         ],
     )

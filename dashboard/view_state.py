@@ -30,6 +30,7 @@ class ViewState:
     services: tuple[str, ...] | None = None
     present: bool = False
     embed: bool = False
+    admin: bool = False  # show the data-problems banner (dashboard.notices.admin_banner)
     notices: list[str] = field(default_factory=list)
 
 
@@ -46,7 +47,7 @@ def parse_view(
     countries: set[str],
     kinds: list[str],
 ) -> ViewState:
-    """Read the query keys `lang date country metric compare second layers services present embed`."""
+    """Read the query keys `lang date country metric compare second layers services present embed admin`."""
     view = ViewState(lang=lang, date=default_date)
     notices = view.notices
 
@@ -101,7 +102,7 @@ def parse_view(
         view.services = tuple(kind for kind in chosen if kind in kinds)
         if len(view.services) != len(chosen):
             notices.append("services")
-    for key in ("present", "embed"):
+    for key in ("present", "embed", "admin"):
         if (value := get(key)) is not None:
             if value in ("0", "1"):
                 setattr(view, key, value == "1")

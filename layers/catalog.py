@@ -16,6 +16,7 @@ from layers.problems import DataError, Problem
 from layers.profiles import country_profiles
 from layers.regularisation import regularisation_mechanisms, residence_permits
 from layers.routes import land_routes, maritime_routes
+from layers.scenes import scenes
 from layers.services import services
 from layers.stock import stock_by_month, stock_figures
 
@@ -34,6 +35,7 @@ LOADERS: dict[str, Callable] = {
     "flows": flows,
     "country_profiles": country_profiles,
     "stock_by_month": stock_by_month,
+    "scenes": scenes,
 }
 
 
