@@ -382,12 +382,13 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     corredores: {
-      stepMonth: function (previous, next, tick, index, max) {
+      stepMonth: function (previous, next, previousYear, nextYear, tick, index, max) {
         // Rapid clicks or key presses may reach this callback merged, and before the slider
         // value catches up: count the clicks since last time and continue from the last step.
-        const last = ns.clicks || { previous: 0, next: 0 };
-        ns.clicks = { previous: previous || 0, next: next || 0 };
+        const last = ns.clicks || { previous: 0, next: 0, previousYear: 0, nextYear: 0 };
+        ns.clicks = { previous: previous || 0, next: next || 0, previousYear: previousYear || 0, nextYear: nextYear || 0 };
         let step = ns.clicks.next - last.next - (ns.clicks.previous - last.previous);
+        step += 12 * (ns.clicks.nextYear - last.nextYear - (ns.clicks.previousYear - last.previousYear));
         if (triggered() === "ticker") step += 1;
         if (!step) return window.dash_clientside.no_update;
         const fresh = ns.pending && ns.pending.from === index && Date.now() - ns.pending.at < 1500;
@@ -408,8 +409,6 @@
         return [!start, start ? "❚❚" : "▶", start ? t["time.pause"] : t["time.play"], start, restart];
       },
       choropleth: function (index, metric, selected, hover, stock, textStore) {
-        ns.currentIndex = index;
-        ns.maxIndex = stock.months.length - 1;
         if (ownHover(hover, "primary")) return [window.dash_clientside.no_update, window.dash_clientside.no_update, window.dash_clientside.no_update];
         ns.text = textStore;
         const hovered = hover && hover.iso;
@@ -476,10 +475,13 @@
         ns.text = textStore;
         return lineFigure(stock, index, metric, selected, hover && hover.iso, present);
       },
-      selectFromCharts: function (barClick, lineClick, clear, close, searched) {
+      selectFromCharts: function (barClick, lineClick, clear, close, searched, textStore) {
         const source = triggered();
         if (source === "clear-selection" || source === "country-close") return null;
-        if (source === "country-search") return searched || window.dash_clientside.no_update;
+        if (source === "country-search") {
+          const iso = (textStore.names || {})[String(searched || "").trim().toLowerCase()];
+          return iso || window.dash_clientside.no_update;
+        }
         const data = source === "bar-chart" ? barClick : lineClick;
         const point = data && data.points && data.points[0];
         const iso = point && point.customdata;
@@ -570,11 +572,40 @@
         ];
         return [month >= 0 ? month : nu, scene.metric, scene.second, scene.country, scene.bounds, overlays, caption];
       },
+      groupSingle: function (clicks, current) {
+        const ctx = window.dash_clientside.callback_context;
+        const id = ctx.triggered_id;
+        if (!id || !ctx.triggered.length || !ctx.triggered[0].value) return window.dash_clientside.no_update;
+        return id.value;
+      },
+      groupMulti: function (clicks, current) {
+        const ctx = window.dash_clientside.callback_context;
+        const id = ctx.triggered_id;
+        if (!id || !ctx.triggered.length || !ctx.triggered[0].value) return window.dash_clientside.no_update;
+        const chosen = (current || []).slice();
+        const at = chosen.indexOf(id.value);
+        if (at === -1) chosen.push(id.value);
+        else chosen.splice(at, 1);
+        return chosen;
+      },
+      groupPressed: function (value, buttonIds) {
+        const chosen = Array.isArray(value) ? value : [value];
+        const pressed = buttonIds.map((id) => chosen.indexOf(id.value) !== -1);
+        return [pressed.map((p) => (p ? "true" : "false")), pressed.map((p) => (p ? "toggle pressed" : "toggle"))];
+      },
       serviceKinds: function (kinds, hideout) {
         return Object.assign({}, hideout, { kinds: kinds || [] });
       },
     },
   });
+
+  /* ---------- names for third-party widgets that lack them (slider handle) ---------- */
+  new MutationObserver(function () {
+    if (!text()["time.label"]) return;
+    document.querySelectorAll(".dash-slider-thumb:not([aria-label]), [role=slider]:not([aria-label])").forEach((thumb) => {
+      thumb.setAttribute("aria-label", tr("time.label"));
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
 
   /* ---------- sortable tables (any table.sortable with header buttons) ---------- */
   function cellValue(text) {
@@ -616,9 +647,7 @@
     };
     const key = event.key;
     if ((key === "ArrowLeft" || key === "ArrowRight") && event.shiftKey) {
-      const step = key === "ArrowLeft" ? -12 : 12;
-      const to = Math.min(ns.maxIndex || 0, Math.max(0, (ns.currentIndex || 0) + step));
-      setProps("month-index", { value: to });
+      click(key === "ArrowLeft" ? "previous-year" : "next-year");
       event.preventDefault();
     } else if (key === "ArrowLeft" && !inSlider) {
       click("previous-month");

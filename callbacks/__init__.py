@@ -2,8 +2,11 @@
 
 from callbacks import (  # noqa: F401
     charts,
+    cite,
     compare,
+    controls,
     country,
+    export,
     map_view,
     presenter,
     selection,

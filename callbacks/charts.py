@@ -9,7 +9,7 @@ for graph, function in ((ids.LINE_CHART, "lineChart"), (ids.BAR_CHART, "barChart
         ClientsideFunction("corredores", function),
         Output(graph, "figure"),
         Input(ids.MONTH_INDEX, "value"),
-        Input(ids.METRIC, "value"),
+        Input(ids.METRIC, "data"),
         Input(ids.SELECTED, "data"),
         Input(ids.HOVERED, "data"),
         Input(ids.PRESENT, "data"),

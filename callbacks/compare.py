@@ -9,7 +9,7 @@ from dashboard.state import current_data_dir
 
 
 @callback(
-    Output(ids.COMPARE_BODY, "children"), Input(ids.COMPARE_PICK, "value"), State(ids.TEXT_STORE, "data")
+    Output(ids.COMPARE_BODY, "children"), Input(ids.COMPARE_PICK, "data"), State(ids.TEXT_STORE, "data")
 )
 def show_comparison(countries: list[str] | None, text: dict | None) -> list:
     """Rebuild the comparison when the picked countries change."""

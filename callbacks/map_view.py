@@ -15,7 +15,7 @@ clientside_callback(
     Output(ids.MAP_LEGEND, "children"),
     Output(ids.MONTH_LABEL, "children"),
     Input(ids.MONTH_INDEX, "value"),
-    Input(ids.METRIC, "value"),
+    Input(ids.METRIC, "data"),
     Input(ids.SELECTED, "data"),
     Input(ids.HOVERED, "data"),
     State(ids.STOCK_STORE, "data"),
@@ -27,7 +27,7 @@ clientside_callback(
     Output(ids.SECOND_COUNTRIES, "hideout"),
     Output(ids.SECOND_LEGEND, "children"),
     Input(ids.MONTH_INDEX, "value"),
-    Input(ids.SECOND_MEASURE, "value"),
+    Input(ids.SECOND_MEASURE, "data"),
     Input(ids.SELECTED, "data"),
     Input(ids.HOVERED, "data"),
     State(ids.STOCK_STORE, "data"),
@@ -66,7 +66,7 @@ clientside_callback(
 clientside_callback(
     ClientsideFunction("corredores", "serviceKinds"),
     Output(ids.SERVICES, "hideout"),
-    Input(ids.SERVICE_KINDS, "value"),
+    Input(ids.SERVICE_KINDS, "data"),
     State(ids.SERVICES, "hideout"),
     prevent_initial_call=True,
 )
@@ -75,7 +75,7 @@ clientside_callback(
 @callback(
     Output(ids.SERVICE_COUNTS, "children"),
     Input(ids.MAP, "bounds"),
-    Input(ids.SERVICE_KINDS, "value"),
+    Input(ids.SERVICE_KINDS, "data"),
     State(ids.TEXT_STORE, "data"),
 )
 def services_in_view(bounds: list | None, kinds: list[str] | None, text: dict | None) -> html.Ul | str:

@@ -31,8 +31,8 @@ clientside_callback(
 clientside_callback(
     ClientsideFunction("corredores", "applyScene"),
     Output(ids.MONTH_INDEX, "value", allow_duplicate=True),
-    Output(ids.METRIC, "value"),
-    Output(ids.SECOND_MEASURE, "value"),
+    Output(ids.METRIC, "data", allow_duplicate=True),
+    Output(ids.SECOND_MEASURE, "data", allow_duplicate=True),
     Output(ids.SELECTED, "data", allow_duplicate=True),
     Output(ids.MAP, "bounds", allow_duplicate=True),
     Output(ids.MAP_LAYERS, "overlays"),

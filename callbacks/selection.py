@@ -12,6 +12,7 @@ clientside_callback(
     Input(ids.CLEAR_SELECTION, "n_clicks"),
     Input(ids.COUNTRY_CLOSE, "n_clicks"),
     Input(ids.COUNTRY_SEARCH, "value"),
+    State(ids.TEXT_STORE, "data"),
     prevent_initial_call=True,
 )
 

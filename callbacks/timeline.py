@@ -9,6 +9,8 @@ clientside_callback(
     Output(ids.MONTH_INDEX, "value"),
     Input(ids.PREVIOUS, "n_clicks"),
     Input(ids.NEXT, "n_clicks"),
+    Input(ids.PREVIOUS_YEAR, "n_clicks"),
+    Input(ids.NEXT_YEAR, "n_clicks"),
     Input(ids.TICKER, "n_intervals"),
     State(ids.MONTH_INDEX, "value"),
     State(ids.MONTH_INDEX, "max"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -12,11 +13,13 @@ from flask import request
 from flask_compress import Compress
 
 from dashboard import state
-from dashboard.cache import init_cache
+from dashboard.api import register_api
+from dashboard.cache import cache_get_responses, init_cache, snapshot_key, warm_up
 from dashboard.config import Settings
-from dashboard.i18n import t
+from dashboard.i18n import language, t
 from dashboard.layout import build_layout
 from dashboard.routes import register_routes
+from dashboard.security import install_security
 from dashboard.view_state import parse_view, preferred_language
 from layers.boundaries import admin0
 from layers.choropleth import default_month, stock_matrix
@@ -34,7 +37,10 @@ def page_query() -> dict[str, str]:
     arrives as its Referer; a direct request for the page carries its own query.
     """
     if request.path.endswith("_dash-layout") and request.referrer:
-        return dict(parse_qsl(urlsplit(request.referrer).query))
+        try:
+            return dict(parse_qsl(urlsplit(request.referrer).query))
+        except ValueError:  # a Referer that is no URL (e.g. "http://[::1"): build the default view
+            return {}
     return dict(request.args)
 
 
@@ -57,12 +63,35 @@ def serve_layout() -> html.Div:
     return build_layout(view, directory)
 
 
+class CorredoresDash(dash.Dash):
+    """Dash with the page language on `<html lang>`, as screen readers and axe expect."""
+
+    def interpolate_index(self, **kwargs) -> str:
+        page = super().interpolate_index(**kwargs)
+        lang = language(
+            page_query().get("lang") or preferred_language(request.headers.get("Accept-Language"))
+        )
+        return page.replace("<html>", f'<html lang="{lang}">', 1)
+
+
+def layout_cache_key() -> str | None:
+    """What the page layout depends on: data snapshot, language, the page's query, data problems."""
+    try:
+        directory = state.current_data_dir()
+    except DataError:
+        return None
+    lang = preferred_language(request.headers.get("Accept-Language"))
+    problems = [str(problem) for problem in state.current_state().problems]
+    view = repr((sorted(page_query().items()), problems)).encode()
+    return snapshot_key(directory, "layout", lang, hashlib.sha256(view).hexdigest()[:16])
+
+
 def create_app(settings: Settings | None = None) -> dash.Dash:
     """A configured Dash app on the data of `settings` (read from the environment by default)."""
     settings = settings or Settings.from_env()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     state.install(Path(settings.data_dir))
-    app = dash.Dash(
+    app = CorredoresDash(
         __name__,
         title="Corredores",
         assets_folder=str(ASSETS),
@@ -75,8 +104,13 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     Compress(app.server)
     backend = init_cache(app.server, settings.redis_url)
     register_routes(app.server, backend)
+    register_api(app.server)
     app.layout = serve_layout
     import callbacks  # noqa: F401  (registers every feature's callbacks)
+
+    install_security(app, debug=settings.debug)  # last: its CSP hashes Dash's inline scripts
+    cache_get_responses(app.server, "/_dash-layout", layout_cache_key)  # after Compress: stores plain JSON
+    warm_up(app, layout_cache_key)  # layouts and compressed geometry: the first visitor pays nothing
 
     return app
 

@@ -9,11 +9,13 @@ from dash import dcc, html
 from dash_extensions.javascript import Namespace
 
 from dashboard import ids
+from dashboard.controls import button_group
 from dashboard.country_panel import panel_shell
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
+from dashboard.journalist import journalist_toolbar
 from dashboard.regional import regional_section
 from dashboard.routes import geometry_url, services_url
-from dashboard.view_state import LAYERS, SECOND_MEASURES, ViewState
+from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
 from layers.scenes import scenes
@@ -220,6 +222,12 @@ def time_bar(view: ViewState, months: list[str]) -> html.Div:
         className="timebar",
         children=[
             html.Button(
+                "«",
+                id=ids.PREVIOUS_YEAR,
+                title=t("time.previous_year", lang),
+                **{"aria-label": t("time.previous_year", lang)},
+            ),
+            html.Button(
                 "◀",
                 id=ids.PREVIOUS,
                 title=t("time.previous", lang),
@@ -231,6 +239,12 @@ def time_bar(view: ViewState, months: list[str]) -> html.Div:
                 id=ids.NEXT,
                 title=t("time.next", lang),
                 **{"aria-label": t("time.next", lang)},
+            ),
+            html.Button(
+                "»",
+                id=ids.NEXT_YEAR,
+                title=t("time.next_year", lang),
+                **{"aria-label": t("time.next_year", lang)},
             ),
             html.Div(
                 dcc.Slider(
@@ -275,15 +289,12 @@ def header(view: ViewState) -> html.Header:
             html.Div(
                 className="controls",
                 children=[
-                    html.Label([t("nav.metric", lang)], htmlFor=ids.METRIC, className="visually-hidden"),
-                    dcc.RadioItems(
-                        id=ids.METRIC,
-                        options=[
-                            {"label": t(f"metric.{m}", lang), "value": m} for m in ("absolute", "per_1000")
-                        ],
-                        value=view.metric,
-                        inline=True,
-                        className="segmented",
+                    button_group(
+                        ids.METRIC,
+                        [(m, t(f"metric.{m}", lang)) for m in METRICS],
+                        view.metric,
+                        t("nav.metric", lang),
+                        class_name="segmented",
                     ),
                     html.Button(
                         t("present.enter", lang),
@@ -291,14 +302,12 @@ def header(view: ViewState) -> html.Header:
                         className="present-button",
                         title=t("present.keys", lang),
                     ),
-                    html.Label(t("nav.language", lang), htmlFor=ids.LANG, className="visually-hidden"),
-                    dcc.Dropdown(
-                        id=ids.LANG,
-                        options=[{"label": LANGUAGE_NAMES[code], "value": code} for code in LANGUAGES],
-                        value=lang,
-                        clearable=False,
-                        searchable=False,
-                        className="lang-select",
+                    button_group(
+                        ids.LANG,
+                        [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+                        lang,
+                        t("nav.language", lang),
+                        class_name="lang-select",
                     ),
                 ],
             ),
@@ -323,6 +332,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 "breaks": BREAKS,
                 "palette": PALETTE,
                 "home": HOME_BOUNDS,
+                "names": {country_name(iso, lang).lower(): iso for iso in matrix["areas"]},
                 "layers": {key: t(f"layer.{key}", lang) for key in LAYERS},
                 "bounds": country_bounds(directory),
                 "admin1": geometry_url("admin1"),
@@ -353,13 +363,12 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 role="region",
                 **{"aria-label": t("map.secondary_label", lang)},
                 children=[
-                    dcc.Dropdown(
-                        id=ids.SECOND_MEASURE,
-                        options=[{"label": t(f"second.{m}", lang), "value": m} for m in SECOND_MEASURES],
-                        value=view.second,
-                        clearable=False,
-                        searchable=False,
-                        className="second-select",
+                    button_group(
+                        ids.SECOND_MEASURE,
+                        [(m, t(f"second.{m}", lang)) for m in SECOND_MEASURES],
+                        view.second,
+                        t("second.label", lang),
+                        class_name="second-select",
                     ),
                     second_map(view),
                     html.Div(id=ids.SECOND_LEGEND, className="legend"),
@@ -371,11 +380,13 @@ def build_layout(view: ViewState, directory) -> html.Div:
         className="services-panel",
         children=[
             html.Summary(t("services.filter", lang)),
-            dcc.Checklist(
-                id=ids.SERVICE_KINDS,
-                options=[{"label": t(f"kind.{k}", lang), "value": k} for k in KINDS],
-                value=list(view.services or KINDS),
-                className="kinds",
+            button_group(
+                ids.SERVICE_KINDS,
+                [(k, t(f"kind.{k}", lang)) for k in KINDS],
+                list(view.services or KINDS),
+                t("services.filter", lang),
+                multi=True,
+                class_name="kinds",
             ),
             html.Div(id=ids.SERVICE_COUNTS, className="service-counts", **{"aria-live": "polite"}),
         ],
@@ -384,12 +395,18 @@ def build_layout(view: ViewState, directory) -> html.Div:
     selection = html.Div(
         className="selection",
         children=[
-            dcc.Dropdown(
+            html.Label(t("panel.search", lang), htmlFor=ids.COUNTRY_SEARCH, className="visually-hidden"),
+            dcc.Input(
                 id=ids.COUNTRY_SEARCH,
-                options=[{"label": country_name(iso, lang), "value": iso} for iso in hosts],
+                type="search",
+                list=ids.COUNTRY_LIST,
                 placeholder=t("panel.search", lang),
                 className="country-search",
-                clearable=True,
+                debounce=True,
+                autoComplete="off",
+            ),
+            html.Datalist(
+                id=ids.COUNTRY_LIST, children=[html.Option(value=country_name(iso, lang)) for iso in hosts]
             ),
             html.Span(t("selection.none", lang), id=ids.SELECTION_LABEL),
             html.Button(t("selection.clear", lang), id=ids.CLEAR_SELECTION, className="link-button"),
@@ -439,6 +456,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                     time_bar(view, months),
                     scene_buttons,
                     selection,
+                    journalist_toolbar(view, directory),
                     panel_shell(lang),
                     services_panel,
                     charts,

@@ -10,6 +10,7 @@ from dash import dcc, html
 from plotly.subplots import make_subplots
 
 from dashboard import ids
+from dashboard.controls import button_group
 from dashboard.country_panel import GRAPH_CONFIG, simple_table
 from dashboard.i18n import country_name, format_number, t
 from layers import country_panel as panel_data
@@ -73,7 +74,7 @@ def regional_section(
     directory: Path, hosts: list[str], compared: list[str], lang: str, iso_by_name: dict[str, str]
 ) -> html.Details:
     """The collapsible section with both seed tables and the compare mode."""
-    options = [{"label": country_name(iso, lang), "value": iso} for iso in hosts]
+    options = [(iso, country_name(iso, lang)) for iso in hosts]
     return html.Details(
         id=ids.REGIONAL,
         className="regional",
@@ -81,13 +82,13 @@ def regional_section(
         children=[
             html.Summary(t("regional.title", lang)),
             html.H3(t("compare.title", lang)),
-            dcc.Dropdown(
-                id=ids.COMPARE_PICK,
-                options=options,
-                value=compared,
+            button_group(
+                ids.COMPARE_PICK,
+                options,
+                compared,
+                t("compare.pick", lang),
                 multi=True,
-                placeholder=t("compare.pick", lang),
-                className="compare-pick",
+                class_name="compare-pick",
             ),
             html.Div(id=ids.COMPARE_BODY),
             html.H3(t("regional.funding", lang)),

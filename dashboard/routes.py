@@ -2,32 +2,45 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, abort, jsonify
+from flask import Flask, Response, abort, jsonify, request
 
-from dashboard.cache import cache
+from dashboard.cache import (
+    Document,
+    cache_outcome_header,
+    choose_encoding,
+    encoded,
+    reachable,
+    services_document,
+    web_geometry,
+)
 from dashboard.state import current_data_dir, current_state
-from layers.web_geometry import admin0_web, admin1_web
-from layers.web_layers import digest, services_geobuf
 
 YEAR_SECONDS = 365 * 24 * 3600
 
 
-def immutable(body: bytes, mimetype: str) -> Response:
-    """A response whose URL carries its content hash, so browsers may keep it for a year."""
-    response = Response(body, mimetype=mimetype)
+def immutable(document: Document, mimetype: str) -> Response:
+    """A response whose URL carries its content hash, so browsers may keep it for a year.
+
+    The body is compressed once per snapshot (brotli 11, gzip 9) and kept in the cache;
+    flask-compress leaves responses that already have a Content-Encoding alone.
+    """
+    encoding = choose_encoding(request.headers.get("Accept-Encoding"))
+    response = Response(encoded(document, encoding), mimetype=mimetype)
+    if encoding != "identity":
+        response.headers["Content-Encoding"] = encoding
+    response.headers["Vary"] = "Accept-Encoding"
     response.headers["Cache-Control"] = f"public, max-age={YEAR_SECONDS}, immutable"
     return response
 
 
 def geometry_url(name: str) -> str:
     """URL of the simplified admin-0 or admin-1 GeoJSON of the data being served."""
-    web = {"admin0": admin0_web, "admin1": admin1_web}[name](current_data_dir())
-    return f"/geo/{web.filename}"
+    return f"/geo/{name}.{web_geometry(current_data_dir(), name).digest}.geojson"
 
 
 def services_url() -> str:
     """URL of the services geobuf of the data being served."""
-    return f"/geo/services.{digest(services_geobuf(current_data_dir()))}.pbf"
+    return f"/geo/services.{services_document(current_data_dir()).digest}.pbf"
 
 
 def register_routes(server: Flask, cache_backend: str) -> None:
@@ -35,20 +48,19 @@ def register_routes(server: Flask, cache_backend: str) -> None:
 
     @server.get("/geo/<name>.<content_hash>.geojson")
     def boundaries(name: str, content_hash: str) -> Response:
-        makers = {"admin0": admin0_web, "admin1": admin1_web}
-        if name not in makers:
+        if name not in ("admin0", "admin1"):
             abort(404)
-        web = makers[name](current_data_dir())
-        if web.digest != content_hash:
+        document = web_geometry(current_data_dir(), name)
+        if document.digest != content_hash:
             abort(404)
-        return immutable(web.body, "application/geo+json")
+        return immutable(document, "application/geo+json")
 
     @server.get("/geo/services.<content_hash>.pbf")
     def services(content_hash: str) -> Response:
-        body = services_geobuf(current_data_dir())
-        if digest(body) != content_hash:
+        document = services_document(current_data_dir())
+        if document.digest != content_hash:
             abort(404)
-        return immutable(body, "application/x-protobuf")
+        return immutable(document, "application/x-protobuf")
 
     @server.get("/healthz")
     def healthz() -> Response:
@@ -59,15 +71,20 @@ def register_routes(server: Flask, cache_backend: str) -> None:
             "status": "ok" if snapshot and not state.problems else ("degraded" if snapshot else "error"),
             "data_vintage": snapshot.vintage if snapshot else None,
             "data_problems": [str(p) for p in state.problems[:50]],
-            "cache": {"backend": cache_backend, "reachable": cache_reachable()},
+            "cache": {"backend": cache_backend, "reachable": reachable()},
         }
         return jsonify(body), 200 if snapshot else 503
 
+    @server.after_request
+    def static_cache_headers(response: Response) -> Response:
+        """URLs fingerprinted by Dash may be kept a year; say where the cache hit.
 
-def cache_reachable() -> bool:
-    """True when the cache answers a write and a read."""
-    try:
-        cache.set("corredores:ping", "pong", timeout=30)
-        return cache.get("corredores:ping") == "pong"
-    except Exception:
-        return False
+        Assets carry `?m=<mtime>`, the favicon `?v=<dash version>`; Chromium asks for the favicon
+        again on every URL change (each slider step), so without this it costs 5 KB a step.
+        """
+        fingerprinted = (request.path.startswith("/assets/") and "m" in request.args) or (
+            request.path == "/_favicon.ico" and "v" in request.args
+        )
+        if fingerprinted and response.status_code == 200:
+            response.headers["Cache-Control"] = f"public, max-age={YEAR_SECONDS}, immutable"
+        return cache_outcome_header(response)

@@ -22,7 +22,8 @@ from layers.problems import DataError, Problem
 
 log = logging.getLogger(__name__)
 SNAPSHOT_ROOT = Path(os.environ.get("CORREDORES_CACHE_DIR", Path(tempfile.gettempdir()) / "corredores"))
-CHECK_INTERVAL_SECONDS = 5.0
+CHECK_INTERVAL_SECONDS = float(os.environ.get("CORREDORES_RELOAD_SECONDS", "5"))
+SETTLE_SECONDS = 1.0  # files written this recently may be half-copied: look again later
 
 
 def copy_snapshot(directory: Path) -> Path:
@@ -69,12 +70,19 @@ class DataState:
             return
         with self._lock:
             self._checked = now
-            stamp = data_stamp(self.source)
-            if stamp == self._stamp:
+            try:
+                stamp = data_stamp(self.source)
+                if stamp == self._stamp or (self.snapshot and settling(stamp)):
+                    return
+                copied = copy_snapshot(self.source)
+                if data_stamp(self.source) != stamp:  # a file changed while it was copied
+                    return
+            except OSError as error:  # a file vanished or was renamed mid-copy: look again next time
+                log.info("data in %s is changing (%s); will look again", self.source, error)
                 return
             self._stamp = stamp
             try:
-                snapshot = DataSnapshot.load(copy_snapshot(self.source))
+                snapshot = DataSnapshot.load(copied)
             except DataError as error:
                 self.problems = error.problems
                 log.warning(
@@ -94,6 +102,12 @@ class DataState:
         if self.snapshot is None:
             raise DataError(self.problems)
         return self.snapshot.directory
+
+
+def settling(stamp: tuple[tuple[str, int, int], ...]) -> bool:
+    """True when a file was modified less than `SETTLE_SECONDS` ago (an update may be under way)."""
+    newest = max((mtime for _, mtime, _ in stamp), default=0)
+    return 0 <= time.time_ns() - newest < SETTLE_SECONDS * 1e9
 
 
 _current: DataState | None = None

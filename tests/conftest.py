@@ -47,8 +47,11 @@ class Server:
             **(env or {}),
         }
         command = [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(self.port)]
+        # a file, not a pipe: an unread pipe fills up and blocks the server mid-test
+        self.log_path = cache_dir / "server.log"
+        self.log = self.log_path.open("wb")
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            command, cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT
         )
         self.wait_until_up()
 
@@ -57,7 +60,7 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                output = self.process.stdout.read().decode(errors="replace")
+                output = self.log_path.read_text(errors="replace")
                 raise RuntimeError(f"server exited early:\n{output}")
             try:
                 urllib.request.urlopen(self.url + "/healthz", timeout=2)
@@ -75,6 +78,7 @@ class Server:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        self.log.close()
 
 
 @pytest.fixture(scope="session")

@@ -21,8 +21,7 @@ def test_switching_language_changes_labels_and_number_formats(watched_page, serv
     wait_for_map(watched_page)
     expect(watched_page.locator("#month-label")).to_have_text("Aug 2021")
     assert "1,842,390" in bar_label_texts(watched_page)
-    watched_page.locator("#lang").click()
-    watched_page.get_by_role("option", name="Español").click()
+    watched_page.get_by_role("group", name="Language").get_by_role("button", name="Español").click()
     expect(watched_page).to_have_url(re.compile(r"lang=es"))
     wait_for_map(watched_page)
     expect(watched_page.locator("#month-label")).to_have_text("ago. 2021")
@@ -85,7 +84,10 @@ def test_presenter_keys_step_time_and_jump_to_scenes(watched_page, server):
     expect(watched_page.locator("#country-title")).to_have_text("Colombia")
     watched_page.keyboard.press("5")  # Caribbean maritime routes, per 1,000 inhabitants
     expect(watched_page.locator("#month-label")).to_have_text("Nov 2021")
-    expect(watched_page.locator("#metric input[value=per_1000]")).to_be_checked()
+    per_1000 = watched_page.get_by_role("group", name="Measure").get_by_role(
+        "button", name="Per 1,000 inhabitants"
+    )
+    expect(per_1000).to_have_attribute("aria-pressed", "true")
     watched_page.keyboard.press("Space")
     expect(watched_page.locator("#play")).to_have_text("❚❚")
     watched_page.keyboard.press("Space")

@@ -19,7 +19,10 @@ def test_every_data_file_is_a_resource_and_every_resource_exists():
     shipped = {
         str(p.relative_to(SHIPPED_DATA))
         for p in SHIPPED_DATA.rglob("*")
-        if p.is_file() and p.suffix in {".csv", ".geojson", ".json"} and p.name != "datapackage.json" and "_build" not in p.parts
+        if p.is_file()
+        and p.suffix in {".csv", ".geojson", ".json"}
+        and p.name != "datapackage.json"
+        and "_build" not in p.parts
     }
     assert described == shipped
     for resource in PACKAGE["resources"]:

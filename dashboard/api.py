@@ -1,0 +1,326 @@
+"""Read-only HTTP for journalists: the data API, on-screen downloads, image export, the methods page.
+
+- `/api/<resource>.csv|json?country=COL,PER&from=2018&to=2019-06` every resource of the package
+- `/export/map.csv`, `/export/series.csv`, `/export/<layer>.geojson` what the map and charts show
+- `/export/map.png`, `/export/timelapse.gif`, `/export/status` server-rendered images
+- `/methods?lang=en` datasets, licences, caveats and method, as plain HTML
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+
+from flask import Blueprint, Flask, Response, jsonify, request
+
+from dashboard import export
+from dashboard.i18n import LANGUAGES, country_name
+from dashboard.methods import methods_page
+from dashboard.state import current_data_dir
+from dashboard.view_state import METRICS
+from layers.api_tables import (
+    RESOURCES,
+    FilterError,
+    parse_countries,
+    parse_month_bound,
+    records,
+    resource_credit,
+    resource_table,
+    safe_cell,
+)
+from layers.choropleth import stock_matrix
+from layers.citation import map_rows, series_rows
+from layers.provenance import provenance_text
+from layers.services import services
+from layers.web_geometry import admin0_web
+from layers.web_layers import (
+    SERVICE_PROPERTIES,
+    entry_points_geojson,
+    feature_collection,
+    land_routes_geojson,
+    maritime_routes_geojson,
+)
+
+RENDER_TIMEOUT_SECONDS = 180
+LAYER_GEOJSON = {
+    "entry_points": entry_points_geojson,
+    "land_routes": land_routes_geojson,
+    "maritime_routes": maritime_routes_geojson,
+    "services": lambda directory: feature_collection(services(directory), SERVICE_PROPERTIES),
+}
+
+api = Blueprint("corredores_api", __name__)
+
+
+class BadRequest(Exception):
+    """A query parameter the endpoint cannot use; answered as a 400 JSON naming it."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+@api.errorhandler(BadRequest)
+def bad_request(error: BadRequest) -> tuple[Response, int]:
+    return jsonify({"error": f"{error.parameter}: {error.message}", "parameter": error.parameter}), 400
+
+
+@api.errorhandler(FilterError)
+def bad_filter(error: FilterError) -> tuple[Response, int]:
+    return jsonify({"error": str(error), "parameter": error.parameter}), 400
+
+
+def csv_text(columns: list[str], rows: list[list], bom: bool = False) -> str:
+    """CSV that spreadsheets open safely: formula-like text is neutralised, numbers stay numbers."""
+    buffer = io.StringIO()
+    if bom:
+        buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return safe_cell(value)
+
+
+def csv_response(frame, filename: str, bom: bool = False) -> Response:
+    rows = records(frame)
+    columns = list(frame.columns)
+    body = csv_text(columns, [[row[c] for c in columns] for row in rows], bom=bom)
+    response = Response(body, mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    return response
+
+
+def _lang() -> str:
+    value = request.args.get("lang", "es")
+    if value not in LANGUAGES:
+        raise BadRequest("lang", f'expected one of {", ".join(LANGUAGES)}, got "{value[:20]}"')
+    return value
+
+
+def _metric() -> str:
+    value = request.args.get("metric", "absolute")
+    if value not in METRICS:
+        raise BadRequest("metric", f'expected one of {", ".join(METRICS)}, got "{value[:20]}"')
+    return value
+
+
+def _month(directory: Path, parameter: str = "date", default: str | None = None) -> str:
+    months = stock_matrix(directory)["months"]
+    value = request.args.get(parameter) or default or months[-1]
+    if value not in months:
+        raise BadRequest(
+            parameter, f'expected a month YYYY-MM from {months[0]} to {months[-1]}, got "{value[:20]}"'
+        )
+    return value
+
+
+# ---------- the data API ----------
+
+
+@api.get("/api/<resource>.<fmt>")
+def resource(resource: str, fmt: str) -> Response:
+    """One resource as CSV or JSON, filtered by `country`, `from` and `to`."""
+    if resource not in RESOURCES or fmt not in ("csv", "json"):
+        known = ", ".join(RESOURCES)
+        return jsonify({"error": f'unknown resource "{resource}.{fmt}"; known: {known} (.csv or .json)'}), 404
+    directory = current_data_dir()
+    unknown = sorted(set(request.args) - {"country", "from", "to"})
+    if unknown:
+        raise BadRequest(unknown[0], "unknown parameter; use country, from or to")
+    countries = parse_countries(request.args.get("country"), directory)
+    start = parse_month_bound("from", request.args.get("from"))
+    end = parse_month_bound("to", request.args.get("to"))
+    if start and end and start > end:
+        raise BadRequest("from", f"{request.args['from']} is after to={request.args['to']}")
+    frame = resource_table(directory, resource, countries, start, end)
+    if fmt == "csv":
+        return csv_response(frame, f"corredores-{resource}.csv")
+    credit = resource_credit(directory, resource)
+    return jsonify(
+        {
+            "resource": resource,
+            "license": credit["licenses"],
+            "sources": credit["sources"],
+            "description": credit["description"],
+            "filters": {"country": countries, "from": start, "to": end},
+            "count": len(frame),
+            "rows": records(frame),
+        }
+    )
+
+
+@api.get("/api")
+@api.get("/api/")
+def index() -> Response:
+    """The list of resources and their URLs."""
+    return jsonify(
+        {
+            "resources": {
+                name: {"csv": f"/api/{name}.csv", "json": f"/api/{name}.json"} for name in RESOURCES
+            },
+            "parameters": {
+                "country": "ISO3 codes, comma-separated (COL,PER)",
+                "from": "YYYY or YYYY-MM, first month kept",
+                "to": "YYYY or YYYY-MM, last month kept",
+            },
+        }
+    )
+
+
+# ---------- downloads of what is on screen ----------
+
+
+@api.get("/export/map.csv")
+def map_csv() -> Response:
+    """The map of one month: value shown, estimated flag, reference dates, qualifier and sources."""
+    directory = current_data_dir()
+    month, metric, lang = _month(directory), _metric(), _lang()
+    frame = map_rows(directory, month, metric)
+    frame.insert(3, "country", [country_name(iso, lang) for iso in frame["iso_a3"]])
+    return csv_response(frame, f"corredores-map-{month}-{metric}.csv", bom=True)
+
+
+@api.get("/export/series.csv")
+def series_csv() -> Response:
+    """The charts' data: every host country's monthly series and the regional total."""
+    directory = current_data_dir()
+    lang = _lang()
+    frame = series_rows(directory)
+    frame.insert(2, "name", [country_name(a, lang) if a.isupper() else a for a in frame["area"]])
+    return csv_response(frame, "corredores-series.csv", bom=True)
+
+
+def geojson_response(document: dict, filename: str) -> Response:
+    response = Response(json.dumps(document, ensure_ascii=False), mimetype="application/geo+json")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@api.get("/export/admin0.geojson")
+def admin0_geojson() -> Response:
+    """Countries (simplified as on the web map) with the month's value, estimated flag, dates and sources."""
+    directory = current_data_dir()
+    month, metric = _month(directory), _metric()
+    rows = {row["iso_a3"]: row for row in records(map_rows(directory, month, metric))}
+    document = admin0_web(directory).feature_collection
+    for feature in document["features"]:
+        properties = feature["properties"]
+        iso = properties.get("iso_a3")
+        row = rows.get(iso, {})
+        for key in ("month", "metric", "value", "people", "per_1000", "estimated", "reference_date"):
+            properties[key] = row.get(key)
+        properties["month"], properties["metric"] = month, metric
+        for key in ("date_before", "date_after", "qualifier", "source", "source_before", "source_after"):
+            properties[key] = row.get(key, "")
+    return geojson_response(document, f"corredores-countries-{month}-{metric}.geojson")
+
+
+@api.get("/export/<layer>.geojson")
+def layer_geojson(layer: str) -> Response:
+    """A point or line layer of the map as GeoJSON."""
+    if layer not in LAYER_GEOJSON:
+        known = ", ".join(["admin0", *LAYER_GEOJSON])
+        return jsonify({"error": f'unknown layer "{layer}"; known: {known}'}), 404
+    return geojson_response(LAYER_GEOJSON[layer](current_data_dir()), f"corredores-{layer}.geojson")
+
+
+# ---------- images ----------
+
+
+def _image_request(kind: str) -> tuple[Path, list[str], str, str]:
+    directory = current_data_dir()
+    metric, lang = _metric(), _lang()
+    months = stock_matrix(directory)["months"]
+    if kind == "map":
+        return directory, [_month(directory)], metric, lang
+    start = _month(directory, "from", months[max(0, len(months) - 12)])
+    end = _month(directory, "to", months[-1])
+    chosen = months[months.index(start) : months.index(end) + 1]
+    if not chosen:
+        raise BadRequest("from", f"{start} is after to={end}")
+    if len(chosen) > export.MAX_FRAMES:
+        raise BadRequest("to", f"at most {export.MAX_FRAMES} months per animation, got {len(chosen)}")
+    return directory, chosen, metric, lang
+
+
+def _image(kind: str, mimetype: str, filename: str) -> Response:
+    directory, months, metric, lang = _image_request(kind)
+    key = export.submit(kind, directory, months, metric, lang, credit_link(months, kind))
+    try:
+        body = export.result(key, timeout=RENDER_TIMEOUT_SECONDS)
+    except FutureTimeout:
+        return jsonify({"error": "still rendering; poll /export/status with the same parameters"}), 503
+    response = Response(body, mimetype=mimetype)
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    if request.args.get("download") == "1":
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def credit_link(months: list[str], kind: str) -> str:
+    """Where the image's figures are listed with sources, printed in its credit line."""
+    host = request.host_url.rstrip("/")
+    if kind == "map":
+        return f"{host}/export/map.csv?date={months[0]}"
+    return f"{host}/api/stock_by_month.csv?from={months[0]}&to={months[-1]}"
+
+
+@api.get("/export/map.png")
+def map_png() -> Response:
+    """The map of `date` (YYYY-MM) for `metric` in `lang`, rendered by matplotlib."""
+    months = request.args.get("date", "")
+    return _image("map", "image/png", f"corredores-map-{months}.png")
+
+
+@api.get("/export/timelapse.gif")
+def timelapse_gif() -> Response:
+    """The months `from`..`to` as an animated GIF, one frame per month."""
+    return _image("timelapse", "image/gif", "corredores-timelapse.gif")
+
+
+@api.get("/export/status")
+def render_status() -> Response:
+    """Start (if needed) and report a render: `kind=map|timelapse` plus the image's parameters."""
+    kind = request.args.get("kind", "map")
+    if kind not in ("map", "timelapse"):
+        raise BadRequest("kind", f'expected map or timelapse, got "{kind[:20]}"')
+    directory, months, metric, lang = _image_request(kind)
+    key = export.submit(kind, directory, months, metric, lang, credit_link(months, kind))
+    return jsonify(export.status(key))
+
+
+# ---------- methodology ----------
+
+
+@api.get("/methods")
+def methods() -> Response:
+    """Datasets, licences, dates, caveats and method in the language of `lang` (Spanish by default)."""
+    lang = request.args.get("lang", "es")
+    lang = lang if lang in LANGUAGES else "es"
+    return Response(methods_page(current_data_dir(), lang), mimetype="text/html")
+
+
+@api.get("/methods/PROVENANCE.md")
+def provenance() -> Response:
+    """The full provenance notes, as plain text."""
+    return Response(provenance_text(current_data_dir()), mimetype="text/plain")
+
+
+def register_api(server: Flask) -> None:
+    """Attach the journalist routes to the Flask server (one line in `create_app`)."""
+    server.register_blueprint(api)

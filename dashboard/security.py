@@ -1,0 +1,221 @@
+"""Production hardening: security headers, request ids, a request-size limit, no tracebacks to clients.
+
+`install_security(app)` is called once by the app factory, after every callback is registered
+(the Content-Security-Policy carries hashes of Dash's inline scripts). Operators configure it
+with environment variables:
+
+- `CORREDORES_FRAME_ANCESTORS`: who may embed the dashboard in a frame (CSP `frame-ancestors`);
+  default `*` (anyone: embedding is a feature). E.g. `'self' https://r4v.info` or `'none'`.
+- `CORREDORES_ONLINE_TILES=1`: also allow images from tile.openstreetmap.org (the optional
+  OpenStreetMap background layer); off by default, so the page loads nothing from elsewhere.
+- `CORREDORES_MAX_REQUEST_BYTES`: largest request body accepted (default 1 MB; larger → 413).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import traceback
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+import dash
+from flask import Flask, Response, g, jsonify, request
+from werkzeug.exceptions import BadRequest, HTTPException
+
+log = logging.getLogger(__name__)
+
+CALLBACK_PATH = "/_dash-update-component"
+DEFAULT_MAX_REQUEST_BYTES = 1_000_000
+OSM_TILE_ORIGIN = "https://tile.openstreetmap.org"
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+SOURCE_LIST = re.compile(r"^[A-Za-z0-9 '*:/.\-]+$")
+# Exceptions a callback raises when a client sends values of the wrong type or shape.
+BAD_INPUT_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def online_tiles_enabled() -> bool:
+    """True when the operator allows the OpenStreetMap tile layer (`CORREDORES_ONLINE_TILES=1`)."""
+    return os.environ.get("CORREDORES_ONLINE_TILES", "") == "1"
+
+
+def frame_ancestors() -> str:
+    """The CSP `frame-ancestors` sources from `CORREDORES_FRAME_ANCESTORS` (default `*`)."""
+    value = os.environ.get("CORREDORES_FRAME_ANCESTORS", "*").strip() or "*"
+    if not SOURCE_LIST.match(value):
+        raise ValueError(
+            f"CORREDORES_FRAME_ANCESTORS: expected CSP sources such as \"'self' https://example.org\", "
+            f"got {value!r}"
+        )
+    return value
+
+
+def max_request_bytes() -> int:
+    """The request-body limit from `CORREDORES_MAX_REQUEST_BYTES` (default 1 MB)."""
+    raw = os.environ.get("CORREDORES_MAX_REQUEST_BYTES", "")
+    if not raw:
+        return DEFAULT_MAX_REQUEST_BYTES
+    if not raw.isdigit() or int(raw) < 1024:
+        raise ValueError(f"CORREDORES_MAX_REQUEST_BYTES: expected a number of bytes >= 1024, got {raw!r}")
+    return int(raw)
+
+
+def content_security_policy(script_hashes: list[str], *, tiles: bool, ancestors: str) -> str:
+    """The CSP header: the app's own origin only, plus Dash's inline scripts by hash.
+
+    Styles keep 'unsafe-inline': Plotly and Leaflet set element styles and inject <style> tags.
+    """
+    images = ["'self'", "data:", "blob:"] + ([OSM_TILE_ORIGIN] if tiles else [])
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *script_hashes],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": images,
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": [ancestors],
+    }
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def request_id() -> str:
+    """The id of the current request: the caller's `X-Request-ID` when sane, else a new one."""
+    if "request_id" not in g:
+        incoming = request.headers.get("X-Request-ID", "")
+        g.request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
+    return g.request_id
+
+
+def _matches(items: Any, specs: list[dict]) -> bool:
+    """True when callback inputs or states name exactly the registered ids and properties."""
+    if not isinstance(items, list) or len(items) != len(specs):
+        return False
+    for item, spec in zip(items, specs, strict=True):
+        if isinstance(spec.get("id"), dict):  # pattern-matching: a list of matching components
+            group = item if isinstance(item, list) else [item]
+            if not all(isinstance(i, dict) and i.get("property") == spec["property"] for i in group):
+                return False
+        elif (
+            not (isinstance(item, dict) and item.get("id") == spec["id"])
+            or item.get("property") != spec["property"]
+        ):
+            return False
+    return True
+
+
+def _is_output(entry: Any) -> bool:
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("id"), str | dict)
+        and isinstance(entry.get("property"), str)
+    )
+
+
+def callback_body_problem(body: Any, callback_map: Mapping[str, dict]) -> str | None:
+    """Why a `/_dash-update-component` body cannot be dispatched, or None when it can.
+
+    The body must name a registered server-side callback and carry its inputs and states with the
+    registered ids and properties, in order; values themselves are the callback's business.
+    """
+    if not isinstance(body, dict):
+        return "the body must be a JSON object"
+    output = body.get("output")
+    if not isinstance(output, str):
+        return "'output' must be a string"
+    spec = callback_map.get(output)
+    if spec is None or "callback" not in spec:
+        return "no server callback has this output"
+    if not _matches(body.get("inputs"), spec.get("inputs", [])):
+        return "'inputs' do not match the callback's inputs"
+    if not _matches(body.get("state", []), spec.get("state", [])):
+        return "'state' does not match the callback's state"
+    outputs = body.get("outputs")
+    if not output.startswith(".."):
+        if not _is_output(outputs):
+            return "'outputs' must be an object with 'id' and 'property'"
+    else:
+        expected = output.count("...") + 1  # "..a.x...b.y.." names two outputs
+        if not (isinstance(outputs, list) and len(outputs) == expected and all(map(_is_output, outputs))):
+            return f"'outputs' must list the callback's {expected} outputs"
+    changed = body.get("changedPropIds", [])
+    if not (isinstance(changed, list) and all(isinstance(c, str) for c in changed)):
+        return "'changedPropIds' must be a list of strings"
+    return None
+
+
+def csv_safe(value: object) -> object:
+    """A cell for a CSV download: text starting with = + - @ (a spreadsheet formula) gets a `'`."""
+    if isinstance(value, str) and value.startswith(CSV_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def install_security(app: dash.Dash, *, debug: bool = False) -> None:
+    """Add headers, request ids, the size limit and error handlers to the app's Flask server."""
+    server: Flask = app.server
+    server.config["MAX_CONTENT_LENGTH"] = max_request_bytes()
+    server.config["PROPAGATE_EXCEPTIONS"] = debug
+    policy = content_security_policy(
+        list(app.csp_hashes()), tiles=online_tiles_enabled(), ancestors=frame_ancestors()
+    )
+
+    @server.before_request
+    def check_callback_body() -> Response | None:
+        request_id()
+        if request.path != CALLBACK_PATH or request.method != "POST":
+            return None
+        try:
+            body = request.get_json()  # invalid JSON → 400, another content type → 415
+        except RecursionError:  # nesting deeper than the parser allows
+            raise BadRequest("the body is nested too deeply") from None
+        problem = callback_body_problem(body, app.callback_map)
+        if problem:
+            return short_error(400, problem)
+        return None
+
+    @server.after_request
+    def add_headers(response: Response) -> Response:
+        headers = response.headers
+        headers["Content-Security-Policy"] = policy
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        headers["X-Request-ID"] = request_id()
+        return response
+
+    @server.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Response:
+        return short_error(error.code or 500, error.description or error.name)
+
+    if debug:
+        return
+
+    @server.errorhandler(Exception)
+    def unexpected_error(error: Exception) -> Response:
+        rid = request_id()
+        if request.path == CALLBACK_PATH and isinstance(error, BAD_INPUT_ERRORS):
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            log.warning(
+                "request %s: callback %s failed on its inputs: %s at %s:%d",
+                rid,
+                str((request.get_json(silent=True) or {}).get("output"))[:200],
+                repr(error)[:300],
+                where.filename,
+                where.lineno,
+            )
+            return short_error(400, "the callback could not use these inputs")
+        log.error("request %s: %s %s failed", rid, request.method, request.path, exc_info=error)
+        return short_error(500, "internal error")
+
+
+def short_error(status: int, message: str) -> Response:
+    """A small JSON error naming the request id, which the server log also carries."""
+    response = jsonify({"error": message, "status": status, "request_id": request_id()})
+    response.status_code = status
+    return response

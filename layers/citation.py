@@ -1,0 +1,143 @@
+"""What one view of the map shows, as rows and facts: for downloads, image exports and "cite this".
+
+Every function reads the monthly series of `layers.stock`, so a download, an image and a citation
+of the same month always carry the same numbers, dates and sources as the map.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from layers.boundaries import admin0
+from layers.stock import main_series, stock_by_month
+
+REGION = "lac"
+MAP_COLUMNS = [
+    "month",
+    "metric",
+    "iso_a3",
+    "value",
+    "people",
+    "per_1000",
+    "estimated",
+    "reference_date",
+    "date_before",
+    "date_after",
+    "qualifier",
+    "source",
+    "source_before",
+    "source_after",
+    "pop_est",
+    "pop_year",
+]
+
+
+def host_codes(directory: str | Path | None) -> list[str]:
+    """ISO3 codes of the R4V host countries, the countries the map colours."""
+    countries = admin0(directory)
+    return list(countries.index[countries["r4v_host"]])
+
+
+def map_rows(directory: str | Path | None, month: str, metric: str) -> pd.DataFrame:
+    """One row per host country with a value at `month`: the value shown, its dates and sources.
+
+    `value` is the measure on screen (`people` or `per_1000`); estimated rows leave
+    `reference_date` empty and name the bracketing published figures instead.
+    """
+    series = stock_by_month(directory)
+    rows = series[(series["month"] == month) & series["area"].isin(host_codes(directory))]
+    rows = rows.sort_values("value", ascending=False)
+    table = pd.DataFrame(
+        {
+            "month": month,
+            "metric": metric,
+            "iso_a3": rows["area"],
+            "people": rows["value"].round().astype("int64"),
+            "per_1000": rows["per_1000"].round(2),
+            "estimated": rows["estimated"].astype(bool),
+            "reference_date": rows["date"].fillna(""),
+            "date_before": rows["date_before"].fillna(""),
+            "date_after": rows["date_after"].fillna(""),
+            "qualifier": rows["qualifier"].fillna(""),
+            "source": rows["source"].fillna(""),
+            "source_before": rows["source_before"].fillna(""),
+            "source_after": rows["source_after"].fillna(""),
+            "pop_est": rows["pop_est"].astype("Int64"),
+            "pop_year": rows["pop_year"].astype("Int64"),
+        }
+    )
+    table["value"] = table["per_1000"] if metric == "per_1000" else table["people"]
+    return table[MAP_COLUMNS].reset_index(drop=True)
+
+
+def series_rows(directory: str | Path | None) -> pd.DataFrame:
+    """The data of the charts: every host country's monthly series plus the regional total."""
+    series = stock_by_month(directory)
+    rows = series[series["area"].isin([*host_codes(directory), REGION])]
+    table = pd.DataFrame(
+        {
+            "month": rows["month"],
+            "area": rows["area"],
+            "people": rows["value"].round().astype("int64"),
+            "per_1000": rows["per_1000"].round(2),
+            "estimated": rows["estimated"].astype(bool),
+            "reference_date": rows["date"].fillna(""),
+            "date_before": rows["date_before"].fillna(""),
+            "date_after": rows["date_after"].fillna(""),
+            "qualifier": rows["qualifier"].fillna(""),
+            "source": rows["source"].fillna(""),
+            "source_before": rows["source_before"].fillna(""),
+            "source_after": rows["source_after"].fillna(""),
+        }
+    )
+    return table.sort_values(["area", "month"]).reset_index(drop=True)
+
+
+def _published(directory: str | Path | None, area: str, date: str, source: str) -> str:
+    """The publication date of the main-series row with this reference date and source, if recorded."""
+    rows = main_series(directory)
+    match = rows[(rows["area"] == area) & (rows["date"] == date) & (rows["source"] == source)]
+    return str(match["published"].iloc[0]) if len(match) else ""
+
+
+def cite_facts(directory: str | Path | None, month: str, area: str | None) -> dict | None:
+    """The figure a citation of `month` names: a host country's, or the regional total when `area` is None.
+
+    Returns None when no published figure covers the month. Estimated months carry both bracketing
+    figures (`before`, `after`: value, date, source, published).
+    """
+    area = area or REGION
+    series = stock_by_month(directory)
+    rows = series[(series["area"] == area) & (series["month"] == month)]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    facts = {
+        "area": area,
+        "region": area == REGION,
+        "month": month,
+        "value": float(row["value"]),
+        "estimated": bool(row["estimated"]),
+        "qualifier": "" if row["estimated"] else str(row["qualifier"] or ""),
+        "date": "" if row["estimated"] else str(row["date"]),
+        "source": "" if row["estimated"] else str(row["source"]),
+        "published": "",
+        "before": None,
+        "after": None,
+    }
+    if row["estimated"]:
+        for side in ("before", "after"):
+            date, source = str(row[f"date_{side}"]), str(row[f"source_{side}"])
+            facts[side] = {
+                "value": float(row[f"value_{side}"]),
+                "date": date,
+                "source": source,
+                "published": _published(directory, area, date, source),
+            }
+        facts["sources"] = list(dict.fromkeys([facts["before"]["source"], facts["after"]["source"]]))
+    else:
+        facts["published"] = _published(directory, area, facts["date"], facts["source"])
+        facts["sources"] = [facts["source"]]
+    return facts

@@ -1,0 +1,174 @@
+"""Hypothesis strategies for hostile `/_dash-update-component` bodies; used by tests and bench/fuzz.py.
+
+A payload is `(content_type, body_bytes)`. Most are built from the app's real callbacks (from
+`/_dash-dependencies`) and then damaged: wrong JSON types, missing or extra inputs, unknown ids,
+values of every shape, deep nesting, huge strings, bytes that are not JSON at all.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import threading
+import urllib.error
+import urllib.request
+
+from hypothesis import strategies as st
+
+CALLBACK_PATH = "/_dash-update-component"
+HOSTILE_TEXT = [
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "'; DROP TABLE stock; --",
+    "../../../../etc/passwd",
+    "{{7*7}}",
+    "%s%s%s%n",
+    "\x00\ud7ff\ufffd",
+    "🇻🇪" * 50,
+    "COL",
+    "__proto__",
+]
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=40),
+    st.sampled_from(HOSTILE_TEXT),
+)
+json_values = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=6),
+        st.dictionaries(st.text(max_size=12), children, max_size=6),
+    ),
+    max_leaves=25,
+)
+
+
+def fetch_dependencies(base_url: str) -> list[dict]:
+    """The app's callbacks as the browser sees them."""
+    with urllib.request.urlopen(base_url + "/_dash-dependencies", timeout=30) as response:
+        return json.load(response)
+
+
+def outputs_of(output: str) -> dict | list[dict]:
+    """The `outputs` entry the renderer sends for a callback output key."""
+
+    def one(key: str) -> dict:
+        component, prop = key.rsplit(".", 1)
+        return {"id": component, "property": prop.split("@")[0]}
+
+    if output.startswith(".."):
+        return [one(key) for key in output[2:-2].split("...")]
+    return one(output)
+
+
+def well_formed(dependency: dict, values: st.SearchStrategy = json_values) -> st.SearchStrategy:
+    """A body shaped like the renderer's for this callback, with arbitrary values."""
+
+    def entries(specs: list[dict]) -> st.SearchStrategy:
+        return st.tuples(*[values.map(lambda v, s=s: {**s, "value": v}) for s in specs]).map(list)
+
+    inputs = dependency.get("inputs", [])
+    return st.fixed_dictionaries(
+        {
+            "output": st.just(dependency["output"]),
+            "outputs": st.just(outputs_of(dependency["output"])),
+            "inputs": entries(inputs),
+            "state": entries(dependency.get("state", [])),
+            "changedPropIds": st.lists(
+                st.sampled_from([f"{i['id']}.{i['property']}" for i in inputs] or ["x.y"]), max_size=2
+            ),
+        }
+    )
+
+
+def damaged(bodies: st.SearchStrategy, outputs: list[str]) -> st.SearchStrategy:
+    """Well-formed bodies with one part removed, retyped, or pointed at something else."""
+    keys = st.sampled_from(["output", "outputs", "inputs", "state", "changedPropIds"])
+
+    def drop(body: dict, key: str) -> dict:
+        return {k: v for k, v in body.items() if k != key}
+
+    def retype(body: dict, key: str, value) -> dict:
+        return {**body, key: value}
+
+    def shorten(body: dict) -> dict:
+        return {
+            **body,
+            "inputs": body["inputs"][:-1],
+            "state": body["state"] + [{"id": "x", "property": "y"}],
+        }
+
+    return st.one_of(
+        st.builds(drop, bodies, keys),
+        st.builds(retype, bodies, keys, json_values),
+        st.builds(shorten, bodies),
+        st.builds(lambda b, o: {**b, "output": o}, bodies, st.sampled_from(outputs) | st.text(max_size=30)),
+        st.builds(
+            lambda b, i: {**b, "inputs": [{**entry, "id": i} for entry in b["inputs"]]},
+            bodies,
+            st.text(max_size=20) | st.dictionaries(st.text(max_size=5), scalars, max_size=3),
+        ),
+    )
+
+
+def encoded(bodies: st.SearchStrategy) -> st.SearchStrategy:
+    """JSON bodies as bytes, mostly with the JSON content type."""
+    content_types = st.sampled_from(["application/json"] * 8 + ["text/plain", ""])
+    return st.tuples(content_types, bodies.map(lambda b: json.dumps(b).encode()))
+
+
+def payloads(dependencies: list[dict]) -> st.SearchStrategy:
+    """Every kind of hostile body, weighted towards ones that reach a server-side callback."""
+    server_side = [d for d in dependencies if not d.get("clientside_function")]
+    outputs = [d["output"] for d in dependencies]
+    valid = st.one_of(*[well_formed(d) for d in server_side])
+    return st.one_of(
+        encoded(valid),
+        encoded(valid),
+        encoded(damaged(valid, outputs)),
+        encoded(damaged(valid, outputs)),
+        encoded(json_values),
+        st.tuples(st.just("application/json"), st.binary(max_size=200)),
+        st.integers(1, 100_000).map(lambda n: ("application/json", b"[" * n + b"]" * n)),
+        st.integers(1, 100_000).map(lambda n: ("application/json", b'{"a":' * n + b"1" + b"}" * n)),
+        st.integers(10_000, 1_500_000).map(
+            lambda n: ("application/json", json.dumps({"output": "x" * n, "inputs": []}).encode())
+        ),
+    )
+
+
+def post(base_url: str, content_type: str, body: bytes, timeout: float = 30) -> int:
+    """POST a body to the callback endpoint; the HTTP status (0 when the connection failed)."""
+    headers = {"Content-Type": content_type} if content_type else {}
+    request = urllib.request.Request(base_url + CALLBACK_PATH, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        error.read()
+        return error.code
+    except (ConnectionError, urllib.error.URLError):
+        return 0
+
+
+def drain_output(server) -> None:
+    """Read a test server's output in the background so a full pipe never blocks it.
+
+    `conftest.Server` pipes the server's stdout and reads it only if the server exits early; a
+    long run of logged requests (about 64 kB) would otherwise stall the server mid-request.
+    """
+    if getattr(server, "drained", False):
+        return
+    server.drained = True
+    server.output_tail = collections.deque(maxlen=200)
+
+    def read() -> None:
+        for line in iter(server.process.stdout.readline, b""):
+            server.output_tail.append(line.decode(errors="replace"))
+
+    threading.Thread(target=read, daemon=True).start()

@@ -1,0 +1,226 @@
+"""In Chromium: the page works under its CSP, and hostile strings in data files stay text.
+
+The poisoned data directory is the shipped one with HTML, script and spreadsheet-formula payloads
+appended to every name, note and source that reaches the map, its popups and tooltips, and the
+country panel. The XSS checks run with the CSP bypassed, so they prove the rendering itself is
+safe (textContent, React), not merely that the CSP would block a script.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from datadir import SHIPPED_DATA, read_rows, write_rows
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+from security_payloads import drain_output
+
+HOSTILE = [
+    "<img src=x onerror=window.__xss=1;alert(1)>",
+    "<script>window.__xss=2;alert(2)</script>",
+    '"><svg onload=window.__xss=3>',
+    "<iframe src=javascript:window.__xss=4>",
+    '=HYPERLINK("http://evil.example","x")',
+    "+1+1",
+    "-2+3",
+    "@SUM(1)",
+]
+POISONED_COLUMNS = {
+    "points/entry_points.csv": [
+        "crossing",
+        "side_place",
+        "description",
+        "other_reference",
+        "coord_source",
+        "note",
+    ],
+    "routes/land.csv": ["name", "name_es", "source", "note", "coord_source"],
+    "routes/maritime.csv": ["origin_area", "destination", "sources", "accuracy_note"],
+    "points/services.csv": ["name", "operator", "source", "note", "place"],
+    "figures/stock.csv": ["source", "note"],
+    "figures/funding.csv": ["source", "note"],
+    "figures/residence_permits.csv": ["source", "note"],
+    "figures/regularisation_mechanisms.csv": ["mechanism_en", "eligibility", "source"],
+    "countries/profiles.csv": ["text_en", "text_es", "text_pt", "source"],
+}
+WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+def poison(directory) -> int:
+    """Append a hostile string to every poisoned cell; return how many cells were changed."""
+    changed = 0
+    for relative, columns in POISONED_COLUMNS.items():
+        rows = read_rows(directory / relative)
+        header = rows[0]
+        for number, row in enumerate(rows[1:]):
+            for column in columns:
+                position = header.index(column)
+                row[position] = f"{row[position]} {HOSTILE[number % len(HOSTILE)]}".strip()
+                changed += 1
+        write_rows(directory / relative, rows)
+    return changed
+
+
+@pytest.fixture(scope="module")
+def poisoned(tmp_path_factory, start_server):
+    data = tmp_path_factory.mktemp("poisoned") / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    cells = poison(data)
+    running = start_server(data)
+    drain_output(running)
+    running.cells = cells
+    running.data = data
+    return running
+
+
+@pytest.fixture
+def hostile_page(browser, poisoned):
+    """A page with the CSP bypassed that records dialogs, page errors and CSP violations."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.dialogs = []
+    page.errors = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.add_init_script(WATCH)
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
+
+
+POPUP_WITH = """(pattern) => {
+    const box = document.querySelector('.leaflet-popup-content');
+    if (!box || !new RegExp(pattern).test(box.textContent)) return null;
+    return {text: box.innerText, elements: box.querySelectorAll('img, script, svg, iframe').length};
+}"""
+
+
+def opened_popup(page, pattern: str, timeout: float = 5000) -> dict:
+    """Text and element count of the popup, read the moment it shows `pattern`.
+
+    Some popups close again a moment later (the map pans to fit them and re-renders), so the
+    content is captured inside the same poll that sees it.
+    """
+    return page.wait_for_function(POPUP_WITH, arg=pattern, timeout=timeout).json_value()
+
+
+def assert_no_script_ran(page) -> None:
+    assert page.evaluate("window.__xss") is None
+    assert page.dialogs == []
+    assert page.locator('img[src="x"], #react-entry-point script, svg[onload], iframe').count() == 0
+
+
+def assert_literal(locator) -> None:
+    """The box shows a payload as text and holds no element built from it."""
+    text = locator.inner_text()
+    assert any(payload.split(" ")[0].lstrip('"') in text for payload in HOSTILE if "<" in payload), text
+    assert locator.locator("img, script, svg, iframe").count() == 0
+
+
+def click_on_path(page, stroke: str) -> dict | None:
+    """Click the map's paths with this stroke until one opens a route popup.
+
+    The click is dispatched on the path element itself: a country under the mouse is brought to
+    the front on hover and would otherwise take a real pointer's click.
+    """
+    paths = page.locator(f'#map path[stroke="{stroke}"]')
+    for index in range(paths.count()):
+        point = paths.nth(index).evaluate(
+            """(path) => {
+                const p = path.getPointAtLength(path.getTotalLength() / 2);
+                const m = path.getScreenCTM();
+                return {clientX: p.x * m.a + p.y * m.c + m.e, clientY: p.x * m.b + p.y * m.d + m.f};
+            }"""
+        )
+        paths.nth(index).dispatch_event("click", point)
+        try:
+            return opened_popup(page, "chematic", timeout=1500)
+        except PlaywrightTimeout:
+            continue
+    return None
+
+
+def test_poisoned_data_passes_validation(poisoned):
+    from layers.catalog import validate
+
+    assert poisoned.cells > 1000
+    assert [p for p in validate(poisoned.data) if not p.warning] == []
+
+
+def test_hostile_strings_in_tooltips_popups_and_panel_stay_text(hostile_page, poisoned):
+    page = hostile_page
+    page.goto(f"{poisoned.url}/?lang=en&date=2021-08")
+    page.wait_for_selector("#map path.country-COL")
+    page.wait_for_selector("#map .crossing-icon")
+
+    page.locator("#map path.country-BRA").hover(force=True)
+    tooltip = page.locator(".country-tooltip")
+    expect(tooltip).to_contain_text("Source")
+    assert_literal(tooltip)
+    assert_no_script_ran(page)
+
+    markers = page.locator("#map .crossing-icon")
+    for index in range(min(4, markers.count())):
+        markers.nth(index).click(force=True)
+        popup = opened_popup(page, "Source")
+        assert any(payload in popup["text"] for payload in HOSTILE), popup
+        assert popup["elements"] == 0
+        page.keyboard.press("Escape")
+        assert_no_script_ran(page)
+
+    for stroke, kind in (("#0571b0", "maritime"), ("#7b3294", "land")):
+        popup = click_on_path(page, stroke)
+        assert popup, f"no {kind} route popup opened"
+        assert any(payload in popup["text"] for payload in HOSTILE), popup
+        assert popup["elements"] == 0
+        page.locator(f'#map path[stroke="{stroke}"]').first.hover(force=True)
+        tooltip = page.locator(".leaflet-tooltip").last
+        expect(tooltip).to_contain_text("<img src=x onerror")  # the route's name, as text
+        assert tooltip.locator("img, script, svg, iframe").count() == 0
+        assert_no_script_ran(page)
+
+    page.goto(f"{poisoned.url}/?lang=en&date=2021-08&country=COL")
+    panel = page.locator("#country-panel")
+    expect(panel).to_be_visible()
+    expect(panel).to_contain_text("<img src=x onerror")
+    assert panel.locator("img, script, svg[onload], iframe").count() == 0
+
+    page.wait_for_timeout(500)
+    assert_no_script_ran(page)
+    assert page.errors == []
+
+
+def test_hostile_link_values_are_not_reflected(hostile_page, poisoned):
+    page = hostile_page
+    page.goto(
+        f"{poisoned.url}/?lang=en&country=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D9%3E&date=%3Cscript%3E"
+    )
+    page.wait_for_selector("#map path.country-COL")
+    page.wait_for_timeout(500)
+    assert_no_script_ran(page)
+
+
+def test_the_page_works_under_its_csp_without_violations(watched_page, server):
+    page = watched_page
+    violations = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    page.add_init_script(WATCH)
+    page.goto(
+        f"{server.url}/?lang=en&date=2021-08&country=COL&layers=entry_points,land_routes,maritime_routes,services"
+    )
+    page.wait_for_selector("#map path.country-COL")
+    page.wait_for_selector("#bar-chart .bars path")
+    page.wait_for_selector("#line-chart .lines path")
+    page.wait_for_selector("#map .crossing-icon")
+    page.locator("#map path.country-PER").hover(force=True)
+    expect(page.locator(".country-tooltip")).to_contain_text("Peru")
+    expect(page.locator("#country-panel")).to_be_visible()
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__csp") == []
+    assert violations == []
+    assert page.console_errors == []
+    assert page.outside_requests == []
