@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pandas as pd
@@ -385,17 +387,26 @@ def sources_block(directory: Path, lang: str) -> html.Details:
     )
 
 
+NUMBER = re.compile(r"[\d.,\s%+−-]+|N\.[AD]\.")
+
+
 def simple_table(
     header: list[str], rows: list[list], caption: str | None = None, sortable: bool = False
-) -> html.Table:
-    """A plain accessible table; `sortable` adds header buttons handled by assets/corredores.js."""
+) -> html.Div:
+    """A plain accessible table that scrolls sideways on phones; `sortable` adds header buttons."""
     cells = [
         html.Th(html.Button(h, className="sort-button", type="button") if sortable else h, scope="col")
         for h in header
     ]
-    body = [html.Tr([html.Td(str(value)) for value in row]) for row in rows]
+    body = [
+        html.Tr(
+            [html.Td(str(value), className="num" if NUMBER.fullmatch(str(value)) else None) for value in row]
+        )
+        for row in rows
+    ]
     parts = ([html.Caption(caption)] if caption else []) + [html.Thead(html.Tr(cells)), html.Tbody(body)]
-    return html.Table(parts, className="data-table sortable" if sortable else "data-table")
+    table = html.Table(parts, className="data-table sortable" if sortable else "data-table")
+    return html.Div(table, className="table-scroll")
 
 
 def country_body(directory: Path, iso: str, month: str, lang: str) -> list:

@@ -37,7 +37,7 @@ def _catalog_keys(lang: str) -> set[str]:
     return set(catalog(lang))
 
 
-def funding_table(directory: Path, iso_by_name: dict[str, str], lang: str) -> html.Table:
+def funding_table(directory: Path, iso_by_name: dict[str, str], lang: str) -> html.Div:
     """Every implementing office by outcome, exactly as published (USD), sortable."""
     table = iom_2018_by_outcome(directory)
     header = [t("regional.office", lang), *[t(f"outcome.{o}", lang) for o in [*OUTCOMES, TOTAL]]]
@@ -51,7 +51,7 @@ def funding_table(directory: Path, iso_by_name: dict[str, str], lang: str) -> ht
     return simple_table(header, rows, caption=t("regional.rounding", lang), sortable=True)
 
 
-def permits_table(directory: Path, lang: str) -> html.Table:
+def permits_table(directory: Path, lang: str) -> html.Div:
     """Residence permits per year for the seed's 12 countries; a missing figure reads N.A., never 0."""
     table = permits_by_year(directory)
     header = [t("regional.country", lang), *PERMIT_YEARS]
@@ -92,9 +92,9 @@ def regional_section(
             ),
             html.Div(id=ids.COMPARE_BODY),
             html.H3(t("regional.funding", lang)),
-            html.Div(funding_table(directory, iso_by_name, lang), className="table-scroll"),
+            funding_table(directory, iso_by_name, lang),
             html.H3(t("regional.permits", lang)),
-            html.Div(permits_table(directory, lang), className="table-scroll"),
+            permits_table(directory, lang),
         ],
     )
 
