@@ -46,7 +46,8 @@ POISONED_COLUMNS = {
 }
 WATCH = """
 window.__csp = [];
-document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__csp.push(e.violatedDirective + " " + e.blockedURI));
 """
 
 
