@@ -163,7 +163,7 @@
     },
     routeFeature: function (feature, layer) {
       layer.bindPopup(() => ns.routePopup(feature.properties));
-      layer.bindTooltip(feature.properties.name || feature.properties.destination || "", { sticky: true });
+      layer.bindTooltip(() => el("span", null, feature.properties.name || feature.properties.destination || ""), { sticky: true });
     },
     entryPoint: function (feature, latlng) {
       const icon = L.divIcon({ className: "crossing-icon", html: "<span class='diamond' aria-hidden='true'></span>", iconSize: [16, 16] });
@@ -180,6 +180,7 @@
       layer.bindPopup(() => ns.servicePopup(feature.properties));
     },
     serviceFilter: function (feature, context) {
+      if (feature.properties.cluster) return true; // clusters are counted before filtering
       const kinds = (context.hideout && context.hideout.kinds) || [];
       return kinds.indexOf(feature.properties.kind) !== -1;
     },
@@ -529,6 +530,15 @@
           return window.dash_clientside.no_update;
         }
         return search === window.location.search ? window.dash_clientside.no_update : search;
+      },
+      citeView: function (index, selected) {
+        // a click on the summary toggles <details> after this runs: read its state a tick later
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            const details = document.getElementById("cite-details");
+            resolve(details && details.open ? { index: index, country: selected } : window.dash_clientside.no_update);
+          }, 0)
+        );
       },
       countryMonth: function (index, selected) {
         return selected ? index : window.dash_clientside.no_update;

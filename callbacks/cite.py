@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, State, callback
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
+from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.i18n import language
@@ -10,16 +11,28 @@ from dashboard.journalist import citation_block
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
 
+# Only while "Cite this" is open does a month step or a selection reach the server.
+clientside_callback(
+    ClientsideFunction("corredores", "citeView"),
+    Output(ids.CITE_VIEW, "data"),
+    Input(ids.MONTH_INDEX, "value"),
+    Input(ids.SELECTED, "data"),
+    Input(ids.CITE_DETAILS, "n_clicks"),
+    prevent_initial_call=True,
+)
+
 
 @callback(
     Output(ids.CITE_BLOCK, "children"),
-    Input(ids.MONTH_INDEX, "value"),
-    Input(ids.SELECTED, "data"),
+    Input(ids.CITE_VIEW, "data"),
     State(ids.TEXT_STORE, "data"),
     prevent_initial_call=True,
 )
-def cite_view(index: int | None, iso: str | None, text: dict | None) -> list:
-    """Rebuild the citation when the month or the selection changes."""
+def cite_view(view: dict | None, text: dict | None) -> list:
+    """Rebuild the citation for the month and selection on screen."""
+    if not view:
+        raise PreventUpdate
+    index, iso = view.get("index"), view.get("country")
     directory = current_data_dir()
     months = stock_matrix(directory)["months"]
     month = months[min(max(index or 0, 0), len(months) - 1)]

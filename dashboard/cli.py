@@ -29,9 +29,8 @@ def serve_command(host: str, port: int, data: str | None) -> int:
     """Run the dashboard with Flask's threaded server (use gunicorn for production)."""
     if data:
         os.environ["CORREDORES_DATA_DIR"] = str(Path(data).resolve())
-    from dashboard.app import create_app
+    from dashboard.app import app
 
-    app = create_app()
     app.run(host=host, port=port, debug=False)
     return 0
 

@@ -207,6 +207,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
         ],
     )
     cite = html.Details(
+        id=ids.CITE_DETAILS,
         className="tools-group",
         children=[
             html.Summary(t("tools.cite", lang)),
@@ -219,6 +220,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
         className="journalist-tools",
         **{"aria-label": t("tools.title", lang)},
         children=[
+            dcc.Store(id=ids.CITE_VIEW, data=None),
             html.H2(t("tools.title", lang), className="tools-title"),
             downloads,
             image,

@@ -13,8 +13,10 @@ from dashboard.controls import button_group
 from dashboard.country_panel import panel_shell
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.journalist import journalist_toolbar
+from dashboard.notices import admin_banner, url_notice
 from dashboard.regional import regional_section
 from dashboard.routes import geometry_url, services_url
+from dashboard.security import online_tiles_enabled
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
@@ -98,6 +100,10 @@ def primary_map(view: ViewState, directory) -> dl.Map:
     def overlay(key: str, child) -> dl.Overlay:
         return dl.Overlay(child, name=t(f"layer.{key}", lang), checked=key in view.layers)
 
+    # the online street map is offered only where the CSP lets its images in (CORREDORES_ONLINE_TILES=1)
+    tiles = [overlay("tiles", dl.TileLayer(url=OSM_TILES, attribution=OSM_ATTRIBUTION, opacity=0.5))]
+    if not online_tiles_enabled():
+        tiles = []
     return dl.Map(
         id=ids.MAP,
         bounds=HOME_BOUNDS,
@@ -173,10 +179,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                             hideout={"kinds": list(view.services or KINDS), "lang": lang},
                         ),
                     ),
-                    overlay(
-                        "tiles",
-                        dl.TileLayer(url=OSM_TILES, attribution=OSM_ATTRIBUTION, opacity=0.5),
-                    ),
+                    *tiles,
                 ],
             ),
             dl.ScaleControl(position="bottomleft", imperial=False),
@@ -449,6 +452,8 @@ def build_layout(view: ViewState, directory) -> html.Div:
         lang=lang,
         children=[
             *stores,
+            admin_banner(view),
+            url_notice(view),
             header(view),
             html.Main(
                 [

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
-from shapely.geometry import Point
+import shapely
 
 from layers.table import Table
 
@@ -15,29 +16,30 @@ BORDER_TOLERANCE_DEGREES = 0.1
 def checked_points(
     table: Table, admin0: gpd.GeoDataFrame, country_column: str = "iso_a3", required: bool = True
 ) -> gpd.GeoSeries:
-    """Point geometries from `lat`/`lon`, reporting out-of-range, swapped or misplaced points."""
-    lat = table.number("lat", required=required, minimum=-90, maximum=90)
-    lon = table.number("lon", required=required, minimum=-180, maximum=180)
-    geometries: list[Point | None] = []
-    for row in table.frame.index:
-        y, x = lat[row], lon[row]
-        if pd.isna(x) or pd.isna(y) or not (-90 <= y <= 90 and -180 <= x <= 180):
-            geometries.append(None)
-            continue
-        point = Point(x, y)
-        geometries.append(point)
-        iso = table.frame.at[row, country_column]
+    """Point geometries from `lat`/`lon`, reporting out-of-range, swapped or misplaced points.
+
+    Vectorised per country (one `dwithin` over all its points), so 100,000 rows take seconds.
+    """
+    lat = table.number("lat", required=required, minimum=-90, maximum=90).to_numpy()
+    lon = table.number("lon", required=required, minimum=-180, maximum=180).to_numpy()
+    usable = ~np.isnan(lat) & ~np.isnan(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    points = np.full(len(lat), None, dtype=object)
+    points[usable] = shapely.points(lon[usable], lat[usable])
+    countries = table.frame[country_column].to_numpy()
+    rows = table.frame.index.to_numpy()
+    for iso in pd.unique(countries[usable]):
         if iso not in admin0.index:
             continue
-        country = admin0.loc[iso, "geometry"]
-        if country.distance(point) <= BORDER_TOLERANCE_DEGREES:
-            continue
-        if -90 <= x <= 90 and country.distance(Point(y, x)) <= BORDER_TOLERANCE_DEGREES:
-            table.problem(
-                row,
-                "lat+lon",
-                f"expected lat then lon, found them swapped ({y:g}, {x:g} lies in {iso} only when swapped)",
-            )
-        else:
-            table.problem(row, "lat+lon", f"expected a point inside {iso}, found ({y:g}, {x:g}) outside it")
-    return gpd.GeoSeries(geometries, index=table.frame.index, crs="EPSG:4326")
+        shape = admin0.loc[iso, "geometry"]
+        shapely.prepare(shape)
+        mine = np.flatnonzero(usable & (countries == iso))
+        outside = mine[~shapely.dwithin(shape, points[mine].astype(object), BORDER_TOLERANCE_DEGREES)]
+        for position in outside:
+            y, x = lat[position], lon[position]
+            swapped = abs(x) <= 90 and shapely.dwithin(shape, shapely.Point(y, x), BORDER_TOLERANCE_DEGREES)
+            if swapped:
+                message = f"expected lat then lon, found them swapped ({y:g}, {x:g} is in {iso} only swapped)"
+            else:
+                message = f"expected a point inside {iso}, found ({y:g}, {x:g}) outside it"
+            table.problem(int(rows[position]), "lat+lon", message)
+    return gpd.GeoSeries(list(points), index=table.frame.index, crs="EPSG:4326")

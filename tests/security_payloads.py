@@ -7,9 +7,7 @@ values of every shape, deep nesting, huge strings, bytes that are not JSON at al
 
 from __future__ import annotations
 
-import collections
 import json
-import threading
 import urllib.error
 import urllib.request
 
@@ -154,21 +152,3 @@ def post(base_url: str, content_type: str, body: bytes, timeout: float = 30) -> 
         return error.code
     except (ConnectionError, urllib.error.URLError):
         return 0
-
-
-def drain_output(server) -> None:
-    """Read a test server's output in the background so a full pipe never blocks it.
-
-    `conftest.Server` pipes the server's stdout and reads it only if the server exits early; a
-    long run of logged requests (about 64 kB) would otherwise stall the server mid-request.
-    """
-    if getattr(server, "drained", False):
-        return
-    server.drained = True
-    server.output_tail = collections.deque(maxlen=200)
-
-    def read() -> None:
-        for line in iter(server.process.stdout.readline, b""):
-            server.output_tail.append(line.decode(errors="replace"))
-
-    threading.Thread(target=read, daemon=True).start()

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from datadir import SHIPPED_DATA, drop_column, row_where, set_cell
-from security_payloads import drain_output
 
 from dashboard import ids
 
@@ -90,7 +89,6 @@ def live(tmp_path_factory, start_server):
     data = tmp_path_factory.mktemp("live") / "data"
     shutil.copytree(SHIPPED_DATA, data)
     running = start_server(data, {"CORREDORES_RELOAD_SECONDS": "0.2"})
-    drain_output(running)
     running.data = data
     running.baseline = served_stock(running)
     return running
@@ -212,7 +210,6 @@ def test_a_server_started_on_bad_data_says_so(tmp_path, start_server):
     shutil.copytree(SHIPPED_DATA, data)
     set_lat(data / ENTRY_POINTS)
     broken = start_server(data)
-    drain_output(broken)
     status, body = get_json(broken.url + "/healthz")
     assert status == 503
     assert body["status"] == "error"

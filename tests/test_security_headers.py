@@ -13,7 +13,6 @@ import dash
 import dash._callback as dash_callbacks
 import pytest
 from dash import html
-from security_payloads import drain_output
 
 from dashboard.notices import admin_banner
 from dashboard.security import content_security_policy, csv_safe, frame_ancestors, install_security
@@ -29,11 +28,6 @@ def fetch(url: str, method: str = "GET", headers: dict | None = None) -> tuple[i
             return response.status, response.read(), response.headers
     except urllib.error.HTTPError as error:
         return error.code, error.read(), error.headers
-
-
-@pytest.fixture(scope="module", autouse=True)
-def quiet_server(server):
-    drain_output(server)
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -85,7 +79,6 @@ def test_frame_ancestors_and_online_tiles_are_configurable(start_server, tmp_pat
         SHIPPED_DATA,
         {"CORREDORES_FRAME_ANCESTORS": "'self' https://r4v.info", "CORREDORES_ONLINE_TILES": "1"},
     )
-    drain_output(restricted)
     _, _, headers = fetch(restricted.url + "/")
     policy = headers["Content-Security-Policy"]
     assert "frame-ancestors 'self' https://r4v.info" in policy

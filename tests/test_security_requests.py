@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from security_payloads import HOSTILE_TEXT, drain_output, fetch_dependencies, payloads, post
+from security_payloads import HOSTILE_TEXT, fetch_dependencies, payloads, post
 from test_reliability_data_updates import find_component
 
 from dashboard import ids
@@ -85,11 +85,6 @@ def layout_for(server, query: str, referer: str | None = None) -> dict:
 
 def slider_value(layout: dict) -> int:
     return find_component(layout, ids.MONTH_INDEX)["props"]["value"]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def quiet_server(server):
-    drain_output(server)
 
 
 @pytest.fixture(scope="module")

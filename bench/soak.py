@@ -1,0 +1,196 @@
+"""Soak: many clients for many minutes against gunicorn; report errors and memory growth per worker.
+
+    python bench/soak.py                          # 10 minutes, 50 clients, 4 workers x 4 threads
+    python bench/soak.py --minutes 1 --clients 10 --workers 2
+
+Each client loops over what a reader's browser asks for: the page, its layout (in the three
+languages, with a few link settings), the country-panel and service-count callbacks, geometry
+and /healthz. Prints requests, errors (5xx and failed connections), latency percentiles, and each
+worker's resident memory (RSS) at the start (after a warm-up minute fraction) and at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COUNTRIES = ["COL", "PER", "BRA", "CHL", "ECU", "ARG", "PAN", "MEX"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def worker_pids(master: int) -> list[int]:
+    """The live worker processes of a gunicorn master."""
+    return sorted(int(pid) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split())
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def callback_body(iso: str, lang: str) -> bytes:
+    """The country-panel callback a click on a country sends."""
+    outputs = [
+        ("country-panel", "hidden"),
+        ("country-title", "children"),
+        ("country-headline", "children"),
+        ("country-timeline", "figure"),
+        ("country-body", "children"),
+        ("map-admin1-country", "hideout"),
+    ]
+    output = "..country-panel.hidden...country-title.children...country-headline.children..."
+    output += "country-timeline.figure@58911403073208db0cc153f18ee101871fb3dc4f396adcd45bd09e97ddecd2e0..."
+    output += "country-body.children...map-admin1-country.hideout.."
+    return json.dumps(
+        {
+            "output": output,
+            "outputs": [{"id": i, "property": p} for i, p in outputs],
+            "inputs": [{"id": "selected-country", "property": "data", "value": iso}],
+            "state": [
+                {"id": "month-index", "property": "value", "value": random.randint(0, 120)},
+                {"id": "text-store", "property": "data", "value": {"lang": lang}},
+            ],
+            "changedPropIds": ["selected-country.data"],
+        }
+    ).encode()
+
+
+def requests_of_a_visit(url: str) -> list[tuple[str, bytes | None, dict]]:
+    """What one reader's visit asks for, with a random language, month and country."""
+    lang = random.choice(["es", "en", "pt"])
+    iso = random.choice(COUNTRIES)
+    date = f"{random.randint(2016, 2025)}-{random.randint(1, 12):02d}"
+    page = f"{url}/?lang={lang}&date={date}"
+    return [
+        ("/?lang=" + lang, None, {}),
+        ("/_dash-layout", None, {"Referer": page, "Accept-Language": lang}),
+        ("/_dash-update-component", callback_body(iso, lang), {"Content-Type": "application/json"}),
+        ("/healthz", None, {}),
+    ]
+
+
+def start_gunicorn(workers: int, threads: int, log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, "CORREDORES_CACHE_DIR": tempfile.mkdtemp(prefix="corredores-soak-")}
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    command = [str(gunicorn), "dashboard.app:server", "--no-control-socket", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--threads", str(threads), "--timeout", "60"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=2)
+            if len(worker_pids(process.pid)) == workers:
+                return process, url
+        except OSError:
+            pass
+        time.sleep(0.3)
+    process.kill()
+    raise SystemExit(f"gunicorn did not start; see {log}")
+
+
+def soak(url: str, clients: int, seconds: float) -> dict:
+    """Run `clients` looping visitors for `seconds`; return counts and latencies."""
+    stop = threading.Event()
+    lock = threading.Lock()
+    stats = {"requests": 0, "server_errors": 0, "failed": 0, "latencies": []}
+
+    def visitor() -> None:
+        while not stop.is_set():
+            for path, body, headers in requests_of_a_visit(url):
+                request = urllib.request.Request(url + path, data=body, headers=headers)
+                started = time.perf_counter()
+                status = 0
+                try:
+                    with urllib.request.urlopen(request, timeout=60) as response:
+                        response.read()
+                        status = response.status
+                except urllib.error.HTTPError as error:
+                    status = error.code
+                except OSError:
+                    status = 0
+                with lock:
+                    stats["requests"] += 1
+                    stats["latencies"].append(time.perf_counter() - started)
+                    stats["server_errors"] += status >= 500
+                    stats["failed"] += status == 0
+
+    threads = [threading.Thread(target=visitor, daemon=True) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    time.sleep(seconds)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=90)
+    return stats
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=4)
+    args = parser.parse_args()
+    log = Path(tempfile.mkdtemp(prefix="corredores-soak-log-")) / "gunicorn.log"
+    process, url = start_gunicorn(args.workers, args.threads, log)
+    try:
+        warm_up = min(30.0, args.minutes * 60 / 10)
+        soak(url, args.clients, warm_up)  # first visits fill caches; memory is measured after
+        pids = worker_pids(process.pid)
+        start_rss = {pid: rss_mb(pid) for pid in pids}
+        started = time.perf_counter()
+        stats = soak(url, args.clients, args.minutes * 60)
+        elapsed = time.perf_counter() - started
+        end_pids = worker_pids(process.pid)
+        end_rss = {pid: rss_mb(pid) for pid in end_pids}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    latencies = sorted(stats["latencies"]) or [0.0]
+    shape = f"{args.clients} clients, {args.workers} workers x {args.threads} threads"
+    print(f"soak: {args.minutes:g} min, {shape}")
+    print(f"requests: {stats['requests']} ({stats['requests'] / elapsed:.0f}/s)")
+    print(f"errors: 5xx {stats['server_errors']}, failed connections {stats['failed']}")
+    median, p95 = statistics.median(latencies) * 1000, latencies[int(len(latencies) * 0.95)] * 1000
+    print(f"latency: median {median:.0f} ms, p95 {p95:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
+    print("RSS per worker (MB, after warm-up -> end):")
+    for pid in sorted(set(start_rss) | set(end_rss)):
+        start, end = start_rss.get(pid), end_rss.get(pid)
+        if start is not None and end is not None:
+            growth = end - start
+            print(f"  {pid}: {start:.0f} -> {end:.0f} ({growth:+.0f}, {100 * growth / start:+.1f}%)")
+        else:
+            print(f"  {pid}: {'replaced' if end is None else 'new'} ({start or end:.0f})")
+    print(f"gunicorn log: {log}")
+    return 1 if stats["server_errors"] or stats["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
