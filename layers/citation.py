@@ -55,21 +55,22 @@ def map_rows(directory: str | Path | None, month: str, metric: str) -> pd.DataFr
             "metric": metric,
             "iso_a3": rows["area"],
             "people": rows["value"].round().astype("int64"),
-            "per_1000": rows["per_1000"].round(2),
-            "estimated": rows["estimated"].astype(bool),
-            "reference_date": rows["date"].fillna(""),
-            "date_before": rows["date_before"].fillna(""),
-            "date_after": rows["date_after"].fillna(""),
-            "qualifier": rows["qualifier"].fillna(""),
-            "source": rows["source"].fillna(""),
-            "source_before": rows["source_before"].fillna(""),
-            "source_after": rows["source_after"].fillna(""),
+            **_reference_columns(rows),
             "pop_est": rows["pop_est"].astype("Int64"),
             "pop_year": rows["pop_year"].astype("Int64"),
         }
     )
     table["value"] = table["per_1000"] if metric == "per_1000" else table["people"]
     return table[MAP_COLUMNS].reset_index(drop=True)
+
+
+def _reference_columns(rows: pd.DataFrame) -> dict[str, pd.Series]:
+    """Per 1,000, the estimated flag and where each value comes from (one or two published figures)."""
+    columns = {"per_1000": rows["per_1000"].round(2), "estimated": rows["estimated"].astype(bool)}
+    names = {"reference_date": "date", "date_before": "date_before", "date_after": "date_after"}
+    names |= {name: name for name in ("qualifier", "source", "source_before", "source_after")}
+    columns |= {column: rows[source].fillna("") for column, source in names.items()}
+    return columns
 
 
 def series_rows(directory: str | Path | None) -> pd.DataFrame:
@@ -81,15 +82,7 @@ def series_rows(directory: str | Path | None) -> pd.DataFrame:
             "month": rows["month"],
             "area": rows["area"],
             "people": rows["value"].round().astype("int64"),
-            "per_1000": rows["per_1000"].round(2),
-            "estimated": rows["estimated"].astype(bool),
-            "reference_date": rows["date"].fillna(""),
-            "date_before": rows["date_before"].fillna(""),
-            "date_after": rows["date_after"].fillna(""),
-            "qualifier": rows["qualifier"].fillna(""),
-            "source": rows["source"].fillna(""),
-            "source_before": rows["source_before"].fillna(""),
-            "source_after": rows["source_after"].fillna(""),
+            **_reference_columns(rows),
         }
     )
     return table.sort_values(["area", "month"]).reset_index(drop=True)
