@@ -504,7 +504,9 @@
         if (!center || zoom === undefined || zoom === null) return nu;
         const c = Array.isArray(center) ? { lat: center[0], lng: center[1] } : center;
         const o = otherCenter ? (Array.isArray(otherCenter) ? { lat: otherCenter[0], lng: otherCenter[1] } : otherCenter) : null;
-        if (o && Math.abs(o.lat - c.lat) < 1e-4 && Math.abs(o.lng - c.lng) < 1e-4 && otherZoom === zoom) return nu;
+        // follow only real moves: tiny differences (rounding, popup auto-pan echoes) would bounce between maps
+        const same = o && Math.abs(o.lat - c.lat) < 1e-3 && Math.abs(o.lng - c.lng) < 1e-3 && Math.abs(otherZoom - zoom) < 0.01;
+        if (same) return nu;
         return { center: [c.lat, c.lng], zoom: zoom, transition: "setView" };
       },
       resetView: function (clicks, textStore) {
