@@ -41,6 +41,11 @@ def _percent(share: float, lang: str) -> str:
     return format_number(share * 100, lang, 1) + " %"
 
 
+def _funding_value(value: float, unit: str, lang: str) -> str:
+    """USD amounts as whole numbers, funded shares as percentages."""
+    return _percent(value, lang) if unit == "fraction" else format_number(value, lang)
+
+
 def _date_label(date: str, lang: str) -> str:
     """ "2019", "2019-03" or "2019-03-31" in the UI language."""
     if not date:
@@ -291,7 +296,10 @@ def funding_block(directory: Path, iso: str, lang: str) -> html.Div:
         ]
     rmrp = data.rmrp_requirements(directory, iso)
     if len(rmrp):
-        rows = [[r.year, r.measure, format_number(r.value, lang), r.source] for r in rmrp.itertuples()]
+        rows = [
+            [r.year, t(f"measure.{r.measure}", lang), _funding_value(r.value, r.unit, lang), r.source]
+            for r in rmrp.itertuples()
+        ]
         children += [
             html.H4(t("panel.rmrp", lang)),
             simple_table(
