@@ -533,6 +533,17 @@
         }
         return search === window.location.search ? window.dash_clientside.no_update : search;
       },
+      shareLinks: function (search) {
+        const base = window.location.origin + window.location.pathname;
+        const params = new URLSearchParams(search || window.location.search);
+        params.delete("embed");
+        params.delete("present");
+        const link = base + "?" + params.toString();
+        params.set("embed", "1");
+        const embed = '<iframe src="' + base + "?" + params.toString().replace(/"/g, "%22") +
+          '" width="100%" height="600" style="border:0" title="Corredores" loading="lazy"></iframe>';
+        return [link, embed];
+      },
       citeView: function (index, selected) {
         // a click on the summary toggles <details> after this runs: read its state a tick later
         return new Promise((resolve) =>

@@ -20,3 +20,10 @@ clientside_callback(
     State(ids.TEXT_STORE, "data"),
     prevent_initial_call=True,
 )
+
+clientside_callback(
+    ClientsideFunction("corredores", "shareLinks"),
+    Output(ids.SHARE_LINK, "value"),
+    Output(ids.SHARE_EMBED, "value"),
+    Input(ids.URL, "search"),
+)

@@ -125,6 +125,24 @@ def _month_options(months: list[str], lang: str) -> list[dict]:
     return [{"label": format_month(m, lang), "value": m} for m in months]
 
 
+def share_dialog(lang: str) -> html.Details:
+    """The link that reopens this exact view and an iframe snippet, each with a copy button."""
+    return html.Details(
+        className="tools-group share",
+        children=[
+            html.Summary(t("share.title", lang)),
+            html.Label(t("share.link", lang), htmlFor=ids.SHARE_LINK),
+            dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, className="share-field"),
+            dcc.Clipboard(target_id=ids.SHARE_LINK, title=t("share.copy_link", lang), className="share-copy"),
+            html.Label(t("share.embed", lang), htmlFor=ids.SHARE_EMBED),
+            dcc.Textarea(id=ids.SHARE_EMBED, readOnly=True, className="share-field", rows=3),
+            dcc.Clipboard(
+                target_id=ids.SHARE_EMBED, title=t("share.copy_embed", lang), className="share-copy"
+            ),
+        ],
+    )
+
+
 def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
     """Downloads of what is on screen, map image and GIF export, cite this, and the methods link."""
     lang = view.lang
@@ -225,6 +243,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
             downloads,
             image,
             cite,
+            share_dialog(lang),
             html.A(
                 t("tools.methods", lang), id=ids.METHODS_LINK, href=links["methods"], className="methods-link"
             ),

@@ -104,3 +104,15 @@ def test_embed_view_is_chrome_less_with_attribution_and_link_back(watched_page, 
     link = watched_page.locator("#embed-link")
     expect(link).to_have_attribute("href", re.compile(r"date=2021-08"))
     assert "embed" not in link.get_attribute("href")
+
+
+def test_share_dialog_gives_the_exact_link_and_an_iframe_snippet(watched_page, server):
+    watched_page.goto(f"{server.url}/?lang=en&date=2021-08&country=COL")
+    wait_for_map(watched_page)
+    watched_page.get_by_text("Share / embed").click()
+    link = watched_page.locator("#share-link")
+    expect(link).to_have_value(re.compile(r"date=2021-08.*country=COL|country=COL.*date=2021-08"))
+    snippet = watched_page.locator("#share-embed").input_value()
+    assert snippet.startswith("<iframe src=") and "embed=1" in snippet and "date=2021-08" in snippet
+    watched_page.locator("#next-month").click()
+    expect(link).to_have_value(re.compile(r"date=2021-09"))
