@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from layers.catalog import DataSnapshot
+from layers.memo import mark_immutable
 from layers.paths import data_stamp
 from layers.problems import DataError, Problem
 
@@ -82,6 +83,7 @@ class DataState:
                 return
             self._stamp = stamp
             try:
+                mark_immutable(copied)  # snapshots never change: memoized layers skip the per-call stat
                 snapshot = DataSnapshot.load(copied)
             except DataError as error:
                 self.problems = error.problems

@@ -10,6 +10,12 @@ from typing import TypeVar
 from layers.paths import data_dir, data_stamp
 
 T = TypeVar("T")
+_immutable: dict[Path, tuple] = {}
+
+
+def mark_immutable(directory: Path) -> None:
+    """Promise that `directory` never changes (a data snapshot): its files are stat'ed once, not per call."""
+    _immutable[directory] = data_stamp(directory)
 
 
 def memoized_on_data(loader: Callable[[Path], T]) -> Callable[..., T]:
@@ -25,7 +31,8 @@ def memoized_on_data(loader: Callable[[Path], T]) -> Callable[..., T]:
     @wraps(loader)
     def wrapper(directory: str | Path | None = None) -> T:
         resolved = data_dir(directory)
-        return cached(resolved, data_stamp(resolved))
+        stamp = _immutable.get(resolved)
+        return cached(resolved, stamp if stamp is not None else data_stamp(resolved))
 
     wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return wrapper

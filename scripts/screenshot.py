@@ -10,15 +10,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.browser import CHROMIUM_ARGS  # noqa: E402  (same flags as the benchmark)
+
 SIZES = {"projector": (1280, 720), "phone": (390, 844)}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def main(url: str, out_dir: str, name: str = "view") -> None:
