@@ -90,7 +90,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     """A configured Dash app on the data of `settings` (read from the environment by default)."""
     settings = settings or Settings.from_env()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    state.install(Path(settings.data_dir))
+    state.install(settings.data_dir, settings.cache_dir, settings.reload_seconds)
     app = CorredoresDash(
         __name__,
         title="Corredores",

@@ -10,10 +10,10 @@ from pathlib import Path
 
 def validate_command(directory: str | None) -> int:
     """Print every problem in the data directory; 0 when clean, 1 otherwise."""
+    from dashboard.config import settings
     from layers.catalog import validate
-    from layers.paths import data_dir
 
-    resolved = data_dir(directory)
+    resolved = Path(directory).resolve() if directory else settings().data_dir
     problems = validate(resolved)
     for problem in problems:
         print(problem)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 from dash import html
 
 from dashboard import ids, state
+from dashboard.config import settings
 from dashboard.i18n import t
 from dashboard.view_state import ViewState
 
@@ -33,7 +32,7 @@ def url_notice(view: ViewState) -> html.Div | None:
 
 def admin_banner_enabled(view: ViewState) -> bool:
     """Admins see data problems with `?admin=1`, or always when `CORREDORES_ADMIN_BANNER=1`."""
-    return view.admin or os.environ.get("CORREDORES_ADMIN_BANNER", "") == "1"
+    return view.admin or settings().admin_banner
 
 
 def admin_banner(view: ViewState) -> html.Div | None:

@@ -14,7 +14,6 @@ with environment variables:
 from __future__ import annotations
 
 import logging
-import os
 import re
 import traceback
 import uuid
@@ -25,13 +24,13 @@ import dash
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException
 
+from dashboard.config import settings
+
 log = logging.getLogger(__name__)
 
 CALLBACK_PATH = "/_dash-update-component"
-DEFAULT_MAX_REQUEST_BYTES = 1_000_000
 OSM_TILE_ORIGIN = "https://tile.openstreetmap.org"
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-SOURCE_LIST = re.compile(r"^[A-Za-z0-9 '*:/.\-]+$")
 # Exceptions a callback raises when a client sends values of the wrong type or shape.
 BAD_INPUT_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
 CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,28 +38,17 @@ CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 def online_tiles_enabled() -> bool:
     """True when the operator allows the OpenStreetMap tile layer (`CORREDORES_ONLINE_TILES=1`)."""
-    return os.environ.get("CORREDORES_ONLINE_TILES", "") == "1"
+    return settings().online_tiles
 
 
 def frame_ancestors() -> str:
     """The CSP `frame-ancestors` sources from `CORREDORES_FRAME_ANCESTORS` (default `*`)."""
-    value = os.environ.get("CORREDORES_FRAME_ANCESTORS", "*").strip() or "*"
-    if not SOURCE_LIST.match(value):
-        raise ValueError(
-            f"CORREDORES_FRAME_ANCESTORS: expected CSP sources such as \"'self' https://example.org\", "
-            f"got {value!r}"
-        )
-    return value
+    return settings().frame_ancestors
 
 
 def max_request_bytes() -> int:
     """The request-body limit from `CORREDORES_MAX_REQUEST_BYTES` (default 1 MB)."""
-    raw = os.environ.get("CORREDORES_MAX_REQUEST_BYTES", "")
-    if not raw:
-        return DEFAULT_MAX_REQUEST_BYTES
-    if not raw.isdigit() or int(raw) < 1024:
-        raise ValueError(f"CORREDORES_MAX_REQUEST_BYTES: expected a number of bytes >= 1024, got {raw!r}")
-    return int(raw)
+    return settings().max_request_bytes
 
 
 def content_security_policy(script_hashes: list[str], *, tiles: bool, ancestors: str) -> str:
