@@ -13,7 +13,6 @@ import io
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -31,6 +30,7 @@ from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE
 from layers.citation import map_rows
 from layers.entry_points import entry_points
+from layers.memo import memoized_on_data
 from layers.routes import land_routes, maritime_routes
 
 MAP_SIZE = (1080, 1350)  # pixels, 4:5 portrait: South America is tall, and social posts like it
@@ -81,7 +81,7 @@ def _lines(frame: gpd.GeoDataFrame) -> list[list[tuple[float, float]]]:
     return [list(line.coords) for line in located.geometry]
 
 
-@lru_cache(maxsize=4)
+@memoized_on_data
 def map_geometry(directory: Path) -> MapGeometry:
     """Countries, routes and crossings in Web Mercator, like the web map; snapshots never change."""
     countries = admin0(directory).to_crs(WEB_MERCATOR)
@@ -309,9 +309,9 @@ def job_key(kind: str, directory: Path, *params: str) -> str:
 
 
 def _cache():
-    from dashboard.cache import cache
+    from dashboard.cache import shared
 
-    return cache
+    return shared
 
 
 def submit(kind: str, directory: Path, months: list[str], metric: str, lang: str, link: str = "") -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 LANGUAGES = ("es", "en", "pt")
@@ -11,7 +11,7 @@ DEFAULT_LANGUAGE = "es"
 CATALOG_DIR = Path(__file__).resolve().parent / "i18n"
 
 
-@cache
+@lru_cache(maxsize=len(LANGUAGES))
 def catalog(lang: str) -> dict[str, str]:
     """Every string of one language, keyed by message id."""
     return json.loads((CATALOG_DIR / f"{lang}.json").read_text(encoding="utf-8"))

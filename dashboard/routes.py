@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Flask, Response, abort, jsonify, request
 
 from dashboard.cache import (
+    ENCODINGS,
     Document,
     cache_outcome_header,
-    choose_encoding,
     encoded,
     reachable,
     services_document,
@@ -24,7 +24,7 @@ def immutable(document: Document, mimetype: str) -> Response:
     The body is compressed once per snapshot (brotli 11, gzip 9) and kept in the cache;
     flask-compress leaves responses that already have a Content-Encoding alone.
     """
-    encoding = choose_encoding(request.headers.get("Accept-Encoding"))
+    encoding = request.accept_encodings.best_match(ENCODINGS, default="identity")
     response = Response(encoded(document, encoding), mimetype=mimetype)
     if encoding != "identity":
         response.headers["Content-Encoding"] = encoding
