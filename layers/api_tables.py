@@ -52,7 +52,7 @@ class ResourceSpec:
 
 def _outside_map_rows(directory: Path) -> pd.DataFrame:
     outside_map(directory)  # validates the file first
-    return Table(directory, OUTSIDE_MAP_FILE, ["iso_a3", "name", "name_es", "name_pt"]).frame
+    return Table(directory, OUTSIDE_MAP_FILE).frame
 
 
 def _without_geometry(frame) -> pd.DataFrame:

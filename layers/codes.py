@@ -15,12 +15,9 @@ OUTSIDE_MAP_FILE = "boundaries/outside_map.csv"
 @memoized_on_data
 def outside_map(directory: Path) -> dict[str, str]:
     """Countries that figures mention but the Americas map does not draw (Canada, Spain...)."""
-    table = Table(directory, OUTSIDE_MAP_FILE, ["iso_a3", "name", "name_es", "name_pt"])
+    table = Table(directory, OUTSIDE_MAP_FILE)
     if table.ok:
-        for row, code in table.text("iso_a3", required=True).items():
-            if len(code) != 3 or not code.isupper():
-                table.problem(row, "iso_a3", f'expected three capital letters, found "{code}"')
-        table.unique(["iso_a3"])
+        table.check_schema()
     raise_if_errors(table.problems)
     return dict(zip(table.frame["iso_a3"], table.frame["name"], strict=True))
 

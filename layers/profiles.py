@@ -12,21 +12,15 @@ from layers.problems import raise_if_errors
 from layers.table import Table
 
 PROFILES_FILE = "countries/profiles.csv"
-COLUMNS = ["iso_a3", "kind", "order", "text_en", "text_es", "text_pt", "source"]
-KINDS = ["challenge", "government_response"]
 
 
 @memoized_on_data
 def country_profiles(directory: Path) -> pd.DataFrame:
     """Challenge and response phrases per country, ordered."""
-    table = Table(directory, PROFILES_FILE, COLUMNS)
+    table = Table(directory, PROFILES_FILE)
     if table.ok:
+        order = table.check_schema()["order"]
         table.iso3("iso_a3", known_codes(directory))
-        table.choice("kind", KINDS)
-        order = table.number("order", integer=True, minimum=1)
-        for column in ("text_en", "text_es", "text_pt", "source"):
-            table.text(column, required=True)
-        table.unique(["iso_a3", "kind", "order"])
     raise_if_errors(table.problems)
     frame = table.frame.copy()
     frame["order"] = order.astype("int64")

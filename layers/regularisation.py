@@ -13,35 +13,16 @@ from layers.table import Table
 
 PERMITS_FILE = "figures/residence_permits.csv"
 MECHANISMS_FILE = "figures/regularisation_mechanisms.csv"
-PERMIT_COLUMNS = ["iso_a3", "country", "date", "measure", "value", "source", "note"]
-MECHANISM_COLUMNS = [
-    "iso_a3",
-    "country",
-    "mechanism",
-    "mechanism_en",
-    "instrument",
-    "launched",
-    "ended",
-    "grants",
-    "eligibility",
-    "figures",
-    "source",
-]
 PERMITS_ISSUED = "residence_permits_issued"
 
 
 @memoized_on_data
 def residence_permits(directory: Path) -> pd.DataFrame:
     """Permits, regularisations and refugee recognitions, one measure per row."""
-    table = Table(directory, PERMITS_FILE, PERMIT_COLUMNS)
+    table = Table(directory, PERMITS_FILE)
     if table.ok:
+        value = table.check_schema()["value"]
         table.iso3("iso_a3", known_codes(directory), required=False)
-        table.text("country", required=True)
-        table.partial_date("date", required=False)
-        table.text("measure", required=True)
-        value = table.number("value", integer=True)
-        table.text("source", required=True)
-        table.unique(["iso_a3", "country", "date", "measure"])
     raise_if_errors(table.problems)
     frame = table.frame.copy()
     frame["value"] = value.astype("int64")
@@ -60,12 +41,10 @@ def permits_by_year(directory: str | Path | None = None) -> pd.DataFrame:
 @memoized_on_data
 def regularisation_mechanisms(directory: Path) -> pd.DataFrame:
     """Regularisation and protection mechanisms, one row per mechanism or phase."""
-    table = Table(directory, MECHANISMS_FILE, MECHANISM_COLUMNS)
+    table = Table(directory, MECHANISMS_FILE)
     if table.ok:
+        table.check_schema()
         table.iso3("iso_a3", known_codes(directory))
-        for column in ("mechanism", "source"):
-            table.text(column, required=True)
-        table.unique(["iso_a3", "mechanism"])
     raise_if_errors(table.problems)
     frame = table.frame.copy()
     frame["launched_month"] = frame["launched"].str.extract(r"^(\d{4}(?:-\d{2})?)", expand=False).fillna("")

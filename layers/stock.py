@@ -26,61 +26,18 @@ from layers.problems import raise_if_errors
 from layers.table import Table
 
 STOCK_FILE = "figures/stock.csv"
-COLUMNS = [
-    "iso_a3",
-    "country",
-    "date",
-    "value",
-    "source",
-    "scope",
-    "qualifier",
-    "note",
-    "measure",
-    "source_kind",
-    "published",
-]
-SCOPES = ["country", "world", "lac", "south_america"]
-QUALIFIERS = [
-    "over",
-    "about",
-    "approximate",
-    "rounded",
-    "at least",
-    "almost",
-    "estimate",
-    "more than",
-    "under",
-]
-MEASURES = [
-    "stock",
-    "census",
-    "registered_only",
-    "residents_only",
-    "refugees_only",
-    "ngo_estimate",
-    "oas_estimate",
-]
-SOURCE_KINDS = ["official", "press"]
 SERIES_START = pd.Period("2015-01", freq="M")
 
 
 @memoized_on_data
 def stock_figures(directory: Path) -> pd.DataFrame:
     """Every published stock figure, validated, with `area` (ISO3 or scope) and `month` added."""
-    table = Table(directory, STOCK_FILE, COLUMNS)
+    table = Table(directory, STOCK_FILE)
     if table.ok:
-        scope = table.choice("scope", SCOPES)
-        for row in table.frame.index[(scope == "country") & (table.frame["iso_a3"] == "")]:
+        value = table.check_schema()["value"]
+        for row in table.frame.index[(table.frame["scope"] == "country") & (table.frame["iso_a3"] == "")]:
             table.problem(row, "iso_a3", "expected an ISO3 code for a country row, found an empty cell")
         table.iso3("iso_a3", known_codes(directory), required=False)
-        table.partial_date("date")
-        value = table.number("value", integer=True)
-        table.text("source", required=True)
-        table.choice("qualifier", QUALIFIERS, required=False)
-        table.choice("measure", MEASURES)
-        table.choice("source_kind", SOURCE_KINDS)
-        table.partial_date("published", required=False)
-        table.unique(["iso_a3", "scope", "date", "value", "source"])
     raise_if_errors(table.problems)
     frame = table.frame.copy()
     frame["value"] = value.astype("int64")
