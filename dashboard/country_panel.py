@@ -11,7 +11,7 @@ from dash import dcc, html
 from plotly.subplots import make_subplots
 
 from dashboard import ids
-from dashboard.i18n import format_month, format_number, t
+from dashboard.i18n import format_month, format_number, format_partial_date, number_separators, plural, t
 from layers import country_panel as data
 from layers.package import resource_credits
 
@@ -48,12 +48,7 @@ def _funding_value(value: float, unit: str, lang: str) -> str:
 
 def _date_label(date: str, lang: str) -> str:
     """ "2019", "2019-03" or "2019-03-31" in the UI language."""
-    if not date:
-        return ""
-    if len(date) == 4:
-        return date
-    label = format_month(date[:7], lang)
-    return f"{int(date[8:10])} {label}" if len(date) == 10 else label
+    return format_partial_date(date, lang) if date else ""
 
 
 def headline_block(directory: Path, iso: str, month: str, lang: str) -> list:
@@ -160,7 +155,7 @@ def timeline_figure(directory: Path, iso: str, month: str, lang: str) -> go.Figu
         height=420,
         margin={"l": 60, "r": 10, "t": 40, "b": 30},
         legend={"orientation": "h", "y": -0.12},
-        separators=t("number.decimal", lang) + t("number.thousands", lang),
+        separators=number_separators(lang),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         hovermode="closest",
@@ -269,7 +264,7 @@ def funding_block(directory: Path, iso: str, lang: str) -> html.Div:
             margin={"l": 10, "r": 10, "t": 10, "b": 30},
             yaxis={"autorange": "reversed", "automargin": True},
             xaxis={"tickformat": "~s"},
-            separators=t("number.decimal", lang) + t("number.thousands", lang),
+            separators=number_separators(lang),
             paper_bgcolor="rgba(0,0,0,0)",
             plot_bgcolor="rgba(0,0,0,0)",
         )
@@ -347,7 +342,7 @@ def ground_block(directory: Path, iso: str, lang: str) -> html.Div:
             simple_table(
                 [t("panel.unit", lang), t("panel.count", lang)],
                 [[r.name, format_number(r.count, lang)] for r in counted.itertuples()],
-                caption=t("panel.zero_units", lang, n=len(per_unit) - len(counted)),
+                caption=plural("panel.zero_units", lang, len(per_unit) - len(counted)),
                 sortable=True,
             ),
         ]

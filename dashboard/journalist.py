@@ -8,7 +8,14 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.i18n import country_name, format_month, format_number, t
+from dashboard.i18n import (
+    country_name,
+    format_long_month,
+    format_month,
+    format_number,
+    format_partial_date,
+    t,
+)
 from dashboard.view_state import ViewState
 from layers.choropleth import stock_matrix
 from layers.citation import cite_facts
@@ -17,20 +24,9 @@ GEOJSON_LAYERS = ("entry_points", "land_routes", "maritime_routes", "services")
 R4V_MARK = "R4V"
 
 
-def long_month(month: str, lang: str) -> str:
-    """ "2021-03" → "marzo de 2021" (es), "March 2021" (en), "março de 2021" (pt)."""
-    name = t(f"month_long.{int(month[5:7])}", lang)
-    return f"{name} {month[:4]}" if lang == "en" else f"{name} de {month[:4]}"
-
-
 def date_label(date: str, lang: str) -> str:
-    """A partial date as people write it: "2019", "mar. 2019", "31 mar. 2019"."""
-    if not date:
-        return ""
-    if len(date) == 4:
-        return date
-    label = format_month(date[:7], lang)
-    return f"{int(date[8:10])} {label}" if len(date) >= 10 else label
+    """A partial date as people write it: "2019", "mar 2019", "31 mar 2019"."""
+    return format_partial_date(date, lang) if date else ""
 
 
 def rounded(value: float) -> float:
@@ -45,9 +41,9 @@ def citation_sentence(facts: dict | None, lang: str, month: str = "", area: str 
     """The "cite this" sentence of a view in the UI language, from `layers.citation.cite_facts`."""
     if facts is None:
         where = country_name(area, lang) if area else t("cite.region", lang)
-        return t("cite.none", lang, month=long_month(month, lang), area=where)
+        return t("cite.none", lang, month=format_long_month(month, lang), area=where)
     where = t("cite.region", lang) if facts["region"] else country_name(facts["area"], lang)
-    when = long_month(facts["month"], lang)
+    when = format_long_month(facts["month"], lang)
     if not facts["estimated"]:
         qualifier = t(f"qualifier.{facts['qualifier']}", lang) + " " if facts["qualifier"] else ""
         published = facts["published"]

@@ -6,7 +6,7 @@ from dash import html
 
 from dashboard import ids, state
 from dashboard.config import settings
-from dashboard.i18n import t
+from dashboard.i18n import plural, t
 from dashboard.view_state import ViewState
 
 MAX_PROBLEMS_SHOWN = 20
@@ -51,5 +51,5 @@ def admin_banner(view: ViewState) -> html.Div | None:
         html.Ul([html.Li(str(problem)) for problem in shown]),
     ]
     if len(data.problems) > len(shown):
-        children.append(html.P(t("admin.more_problems", view.lang, count=len(data.problems) - len(shown))))
+        children.append(html.P(plural("admin.more_problems", view.lang, len(data.problems) - len(shown))))
     return html.Div(children, id="admin-banner", className="admin-banner", role="alert")

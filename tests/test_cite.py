@@ -28,17 +28,17 @@ PUBLISHED = {
         (
             "en",
             "In March 2021, Colombia hosted about 1,234,567 refugees and migrants from Venezuela "
-            "(Migración Colombia via R4V; figure as of 31 Mar 2021, published 15 Apr 2021).",
+            "(Migración Colombia via R4V; figure as of Mar 31, 2021, published Apr 15, 2021).",
         ),
         (
             "es",
             "En marzo de 2021, Colombia acogía alrededor de 1.234.567 refugiados y migrantes de Venezuela "
-            "(Migración Colombia via R4V; cifra a 31 mar. 2021, publicada el 15 abr. 2021).",
+            "(Migración Colombia via R4V; cifra a 31 mar 2021, publicada el 15 abr 2021).",
         ),
         (
             "pt",
             "Em março de 2021, Colômbia acolhia cerca de 1.234.567 refugiados e migrantes da Venezuela "
-            "(Migración Colombia via R4V; número de 31 mar. 2021, publicado em 15 abr. 2021).",
+            "(Migración Colombia via R4V; número de 31 de mar. de 2021, publicado em 15 de abr. de 2021).",
         ),
     ],
 )
@@ -57,7 +57,7 @@ def test_real_published_month_names_value_date_and_source():
     assert sentence.startswith(
         "In August 2021, Colombia hosted 1,842,390 refugees and migrants from Venezuela ("
     )
-    assert "figure as of 31 Aug 2021" in sentence
+    assert "figure as of Aug 31, 2021" in sentence
     assert facts["source"] in sentence
 
 
@@ -69,7 +69,7 @@ def test_estimated_month_says_estimated_and_names_both_figures():
         assert marker in sentence
         assert facts["before"]["source"] in sentence and facts["after"]["source"] in sentence
     english = citation_sentence(facts, "en")
-    assert "as of 31 Oct 2019" in english and "as of 31 Dec 2019" in english
+    assert "as of Oct 31, 2019" in english and "as of Dec 31, 2019" in english
 
 
 def test_no_country_cites_the_regional_total_from_its_own_row():

@@ -51,4 +51,4 @@ def test_headline_follows_the_month_and_names_its_reference(watched_page, server
     watched_page.locator("#next-month").click()
     expect(headline).to_contain_text("Aug 2021")
     expect(headline).to_contain_text("1,842,390")  # Migración Colombia, 31 Aug 2021
-    expect(headline).to_contain_text("published figure as of 31 Aug 2021")
+    expect(headline).to_contain_text("published figure as of Aug 31, 2021")
