@@ -46,7 +46,7 @@ def page_query() -> dict[str, str]:
 
 def serve_layout() -> html.Div:
     """Build the page for the current request's URL and language."""
-    lang = preferred_language(request.headers.get("Accept-Language"))
+    lang = preferred_language(request.accept_languages)
     try:
         directory = state.current_data_dir()
     except DataError:
@@ -69,7 +69,7 @@ class CorredoresDash(dash.Dash):
     def interpolate_index(self, **kwargs) -> str:
         page = super().interpolate_index(**kwargs)
         lang = language(
-            page_query().get("lang") or preferred_language(request.headers.get("Accept-Language"))
+            page_query().get("lang") or preferred_language(request.accept_languages)
         )
         return page.replace("<html>", f'<html lang="{lang}">', 1)
 
@@ -80,7 +80,7 @@ def layout_cache_key() -> str | None:
         directory = state.current_data_dir()
     except DataError:
         return None
-    lang = preferred_language(request.headers.get("Accept-Language"))
+    lang = preferred_language(request.accept_languages)
     problems = [str(problem) for problem in state.current_state().problems]
     view = repr((sorted(page_query().items()), problems)).encode()
     return snapshot_key(directory, "layout", lang, hashlib.sha256(view).hexdigest()[:16])

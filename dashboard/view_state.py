@@ -6,7 +6,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from dashboard.i18n import LANGUAGES
+from werkzeug.datastructures import LanguageAccept
+
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 METRICS = ("absolute", "per_1000")
 SECOND_MEASURES = ("permits", "funding", "funding_per_1000", "per_1000")
@@ -111,10 +113,11 @@ def parse_view(
     return view
 
 
-def preferred_language(accept_language: str | None) -> str:
-    """The first supported language in an Accept-Language header, Spanish when none is."""
-    for part in (accept_language or "").split(","):
-        code = part.split(";")[0].strip().lower()[:2]
-        if code in LANGUAGES:
-            return code
-    return "es"
+def preferred_language(accepted: LanguageAccept) -> str:
+    """The supported language the client ranks highest (`request.accept_languages`), else Spanish.
+
+    Regional tags count as their language ("es-419" is Spanish), so werkzeug's preference for an
+    exact match cannot let a lower-ranked "en" beat them.
+    """
+    by_language = LanguageAccept([(tag.split("-")[0].split("_")[0], q) for tag, q in accepted])
+    return by_language.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)

@@ -2,9 +2,12 @@
 
 import json
 import re
+import urllib.request
 from pathlib import Path
 
 import pytest
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 from dashboard.i18n import (
     CATALOG_DIR,
@@ -100,6 +103,8 @@ def test_placeholders_are_filled():
     ("header", "expected"),
     [
         ("pt-BR,pt;q=0.9,en;q=0.8", "pt"),
+        ("en;q=0.1, pt;q=0.9", "pt"),
+        ("es-419,en;q=0.5", "es"),
         ("en-US,en;q=0.9", "en"),
         ("fr-FR,de;q=0.8", "es"),
         (None, "es"),
@@ -107,4 +112,15 @@ def test_placeholders_are_filled():
     ],
 )
 def test_language_from_accept_language_falls_back_to_spanish(header, expected):
-    assert preferred_language(header) == expected
+    assert preferred_language(parse_accept_header(header, LanguageAccept)) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("en;q=0.1, pt;q=0.9", "pt"), ("en-GB,en;q=0.9", "en"), ("fr", "es")],
+)
+def test_the_served_page_speaks_the_language_the_browser_ranks_first(server, header, expected):
+    request = urllib.request.Request(server.url + "/", headers={"Accept-Language": header})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        page = response.read().decode()
+    assert f'<html lang="{expected}">' in page
