@@ -159,5 +159,5 @@ def test_methods_page_escapes_and_translates(server):
     assert "Metodologia e fontes" in body
     assert "Por que os totais regionais não são a soma dos países" in body
     for name in RESOURCES:
-        assert f"id='{name}'" in body
+        assert f'id="{name}"' in body
     assert "<script" not in body
