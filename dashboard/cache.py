@@ -20,17 +20,12 @@ correct answers computed uncached, one warning in the log, and caching again whe
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import logging
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-import brotli
 from flask import Flask, Response, g, has_request_context, request
 from flask_caching import Cache
 
@@ -47,8 +42,6 @@ LAYOUT_SECONDS = 3600  # one entry per language and URL query: let rare views ex
 REDIS_SOCKET_SECONDS = 0.5  # a dead or unreachable Redis must not stall requests
 LOCAL_ENTRIES = 16
 SHARED_ENTRIES = 300  # SimpleCache only; Redis is bounded by its own maxmemory
-# Content codings we prepare once per document, best first; identity is always possible.
-ENCODINGS = ("br", "gzip")
 _backends: dict[str, object] = {}  # the backend of this process, by configuration
 
 
@@ -151,51 +144,6 @@ def _note(hit: bool) -> None:
         g.setdefault("cache_outcomes", []).append(hit)
 
 
-@dataclass(frozen=True)
-class Document:
-    """A static body for the browser and the short content hash its URL carries."""
-
-    body: bytes
-    digest: str
-
-    @classmethod
-    def of(cls, body: bytes) -> Document:
-        """Hash the body."""
-        return cls(body, hashlib.sha256(body).hexdigest()[:12])
-
-
-def web_geometry(directory: Path, name: str) -> Document:
-    """Simplified admin-0 or admin-1 GeoJSON (`layers.web_geometry`), shared by every instance."""
-    from layers.web_geometry import admin0_web, admin1_web
-
-    maker = {"admin0": admin0_web, "admin1": admin1_web}[name]
-    return remember(
-        snapshot_key(directory, "geo", name), lambda: Document.of(maker(directory).body), local=True
-    )
-
-
-def services_document(directory: Path) -> Document:
-    """The services geobuf (`layers.web_layers.services_geobuf`), shared by every instance."""
-    from layers.web_layers import services_geobuf
-
-    return remember(
-        snapshot_key(directory, "geo", "services"),
-        lambda: Document.of(services_geobuf(directory)),
-        local=True,
-    )
-
-
-def encoded(document: Document, encoding: str) -> bytes:
-    """The document compressed once with the best setting of `encoding` (slow, so cached)."""
-    if encoding == "identity":
-        return document.body
-    compress = {
-        "br": lambda body: brotli.compress(body, quality=11),
-        "gzip": lambda body: gzip.compress(body, compresslevel=9, mtime=0),
-    }[encoding]
-    return remember(f"encoded:{document.digest}:{encoding}", lambda: compress(document.body), local=True)
-
-
 def cache_outcome_header(response: Response) -> Response:
     """`X-Cache: hit|miss` on responses that looked something up (hit only if every lookup hit)."""
     outcomes = g.get("cache_outcomes")
@@ -235,55 +183,3 @@ def cache_get_responses(server: Flask, path: str, key_of_request: Callable[[], s
             body = response.get_data()
             shared.set(key, body, timeout=LAYOUT_SECONDS)
         return response
-
-
-def set_up_dash_now(app) -> None:
-    """Run Dash's once-per-process set-up now, in one thread, instead of on the first request.
-
-    On the first request, a threaded worker (gunicorn --threads) lets concurrent first requests
-    skip the set-up while it runs: they get an empty `/_dash-dependencies`, a dead page. The
-    `dash.callback` registrations it consumes are put back, so an app built later in the same
-    process (`corredores serve` builds two) still finds them.
-    """
-    from dash import _callback
-
-    registered, registry = list(_callback.GLOBAL_CALLBACK_LIST), dict(_callback.GLOBAL_CALLBACK_MAP)
-    with app.server.test_request_context("/"):
-        app._setup_server()
-    _callback.GLOBAL_CALLBACK_LIST[:] = registered
-    _callback.GLOBAL_CALLBACK_MAP.update(registry)
-
-
-def warm_up(app, layout_key: Callable[[], str | None]) -> None:
-    """Compute what a first visit needs (layout per language, compressed geometry) before serving.
-
-    Calls the builders directly: a request through the test client would make Dash take the
-    module-level callbacks into this app, and a second app built in the process would get none.
-    """
-    from dashboard.i18n import LANGUAGES
-    from dashboard.state import current_data_dir
-
-    started = time.perf_counter()
-    hits_before, misses_before = status.hits, status.misses
-    try:
-        set_up_dash_now(app)
-        for lang in LANGUAGES:
-            with app.server.test_request_context("/_dash-layout", headers={"Accept-Language": lang}):
-                key = layout_key()
-                if key is not None:
-                    remember(key, lambda: app.serve_layout().get_data(), timeout=LAYOUT_SECONDS)
-        directory = current_data_dir()
-        documents = [web_geometry(directory, "admin0"), web_geometry(directory, "admin1")]
-        for document in [*documents, services_document(directory)]:
-            for encoding in ENCODINGS:
-                encoded(document, encoding)
-    except Exception:  # warming is an optimisation: never stop the app from starting
-        log.warning("cache warm-up failed; the first visitors will compute what they need", exc_info=True)
-        return
-    log.info(
-        "cache warm-up in %.1f s (%s: %d values from the cache, %d computed)",
-        time.perf_counter() - started,
-        status.backend,
-        status.hits - hits_before,
-        status.misses - misses_before,
-    )

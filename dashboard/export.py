@@ -8,7 +8,6 @@ renders run at once: a 24-frame GIF cannot take the server's threads from other 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -29,6 +28,7 @@ from dashboard.i18n import format_month, format_number, t
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE
 from layers.citation import map_rows
+from layers.digest import short_digest
 from layers.entry_points import entry_points
 from layers.memo import memoized_on_data
 from layers.routes import land_routes, maritime_routes
@@ -305,7 +305,7 @@ _jobs_lock = threading.Lock()
 def job_key(kind: str, directory: Path, *params: str) -> str:
     """A cache key naming the render and the data snapshot it draws."""
     text = "\0".join([kind, str(directory), *params])
-    return f"export:{kind}:" + hashlib.sha256(text.encode()).hexdigest()[:24]
+    return f"export:{kind}:" + short_digest(text.encode(), 24)
 
 
 def _cache():

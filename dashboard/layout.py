@@ -9,14 +9,14 @@ from dash import dcc, html
 from dash_extensions.javascript import Namespace
 
 from dashboard import ids
+from dashboard.config import settings
 from dashboard.controls import button_group
 from dashboard.country_panel import panel_shell
+from dashboard.documents import geometry_url, services_url
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.journalist import journalist_toolbar
 from dashboard.notices import admin_banner, url_notice
 from dashboard.regional import regional_section
-from dashboard.routes import geometry_url, services_url
-from dashboard.security import online_tiles_enabled
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
@@ -102,7 +102,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
 
     # the online street map is offered only where the CSP lets its images in (CORREDORES_ONLINE_TILES=1)
     tiles = [overlay("tiles", dl.TileLayer(url=OSM_TILES, attribution=OSM_ATTRIBUTION, opacity=0.5))]
-    if not online_tiles_enabled():
+    if not settings().online_tiles:
         tiles = []
     return dl.Map(
         id=ids.MAP,

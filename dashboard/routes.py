@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from flask import Flask, Response, abort, jsonify, request
 
-from dashboard.cache import (
-    ENCODINGS,
-    Document,
-    cache_outcome_header,
-    encoded,
-    reachable,
-    services_document,
-    web_geometry,
-)
+from dashboard.cache import cache_outcome_header, reachable
+from dashboard.documents import ENCODINGS, Document, encoded, services_document, web_geometry
 from dashboard.state import current_data_dir, current_state
 
 YEAR_SECONDS = 365 * 24 * 3600
@@ -31,16 +24,6 @@ def immutable(document: Document, mimetype: str) -> Response:
     response.headers["Vary"] = "Accept-Encoding"
     response.headers["Cache-Control"] = f"public, max-age={YEAR_SECONDS}, immutable"
     return response
-
-
-def geometry_url(name: str) -> str:
-    """URL of the simplified admin-0 or admin-1 GeoJSON of the data being served."""
-    return f"/geo/{name}.{web_geometry(current_data_dir(), name).digest}.geojson"
-
-
-def services_url() -> str:
-    """URL of the services geobuf of the data being served."""
-    return f"/geo/services.{services_document(current_data_dir()).digest}.pbf"
 
 
 def register_routes(server: Flask, cache_backend: str) -> None:

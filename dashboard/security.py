@@ -33,7 +33,6 @@ OSM_TILE_ORIGIN = "https://tile.openstreetmap.org"
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # Exceptions a callback raises when a client sends values of the wrong type or shape.
 BAD_INPUT_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
-CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def online_tiles_enabled() -> bool:
@@ -136,13 +135,6 @@ def callback_body_problem(body: Any, callback_map: Mapping[str, dict]) -> str | 
     if not (isinstance(changed, list) and all(isinstance(c, str) for c in changed)):
         return "'changedPropIds' must be a list of strings"
     return None
-
-
-def csv_safe(value: object) -> object:
-    """A cell for a CSV download: text starting with = + - @ (a spreadsheet formula) gets a `'`."""
-    if isinstance(value, str) and value.startswith(CSV_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def install_security(app: dash.Dash, *, debug: bool = False) -> None:
