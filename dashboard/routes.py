@@ -13,6 +13,7 @@ from dashboard.cache import (
     services_document,
     web_geometry,
 )
+from dashboard.security import server_errors
 from dashboard.state import current_data_dir, current_state
 
 YEAR_SECONDS = 365 * 24 * 3600
@@ -72,6 +73,7 @@ def register_routes(server: Flask, cache_backend: str) -> None:
             "data_vintage": snapshot.vintage if snapshot else None,
             "data_problems": [str(p) for p in state.problems[:50]],
             "cache": {"backend": cache_backend, "reachable": reachable()},
+            "server_errors": server_errors.value,
         }
         return jsonify(body), 200 if snapshot else 503
 
