@@ -68,8 +68,10 @@ def register_routes(server: Flask, cache_backend: str) -> None:
         state = current_state()
         state.refresh()
         snapshot = state.snapshot
+        status = "error" if state.bug or not snapshot else "degraded" if state.problems else "ok"
         body = {
-            "status": "ok" if snapshot and not state.problems else ("degraded" if snapshot else "error"),
+            "status": status,
+            "bug": state.bug,
             "data_vintage": snapshot.vintage if snapshot else None,
             "data_problems": [str(p) for p in state.problems[:50]],
             "cache": {"backend": cache_backend, "reachable": reachable()},

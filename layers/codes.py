@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pycountry
+
 from layers.boundaries import admin0
 from layers.memo import memoized_on_data
 from layers.problems import raise_if_errors
@@ -20,6 +22,8 @@ def outside_map(directory: Path) -> dict[str, str]:
         for row, code in table.text("iso_a3", required=True).items():
             if len(code) != 3 or not code.isupper():
                 table.problem(row, "iso_a3", f'expected three capital letters, found "{code}"')
+            elif pycountry.countries.get(alpha_3=code) is None:
+                table.problem(row, "iso_a3", f'expected an ISO 3166-1 alpha-3 country code, found "{code}"')
         table.unique(["iso_a3"])
     raise_if_errors(table.problems)
     return dict(zip(table.frame["iso_a3"], table.frame["name"], strict=True))
