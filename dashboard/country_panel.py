@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -183,8 +184,8 @@ def _add_mechanisms(figure: go.Figure, mechanisms: pd.DataFrame, month: str) -> 
             marker={"size": 7},
             name=row.mechanism,
             showlegend=False,
-            hovertemplate=f"{row.mechanism}<br>{row.instrument}<br>"
-            f"{row.launched} – {row.ended or '…'}<extra></extra>",
+            hovertemplate=f"{escape(row.mechanism)}<br>{escape(row.instrument)}<br>"
+            f"{escape(row.launched or row.launched_note)} – {escape(row.ended or '…')}<extra></extra>",
             row=2,
             col=1,
         )
@@ -201,8 +202,11 @@ def mechanisms_block(directory: Path, iso: str, lang: str) -> html.Div:
         gloss = f" — {row.mechanism_en}" if lang != "es" and row.mechanism_en else ""
         facts = [
             (t("panel.instrument", lang), row.instrument),
-            (t("panel.launched", lang), row.launched),
-            (t("panel.ended", lang), row.ended or t("panel.open_ended", lang)),
+            (t("panel.launched", lang), " ".join(filter(None, [row.launched, row.launched_note]))),
+            (
+                t("panel.ended", lang),
+                " ".join(filter(None, [row.ended, row.ended_note])) or t("panel.open_ended", lang),
+            ),
             (t("panel.grants", lang), row.grants),
             (t("panel.eligibility", lang), row.eligibility),
             (t("panel.figures", lang), row.figures),

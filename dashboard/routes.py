@@ -6,6 +6,7 @@ from flask import Flask, Response, abort, jsonify, request
 
 from dashboard.cache import cache_outcome_header, reachable
 from dashboard.documents import ENCODINGS, Document, encoded, services_document, web_geometry
+from dashboard.security import server_errors
 from dashboard.state import current_data_dir, current_state
 
 YEAR_SECONDS = 365 * 24 * 3600
@@ -50,11 +51,14 @@ def register_routes(server: Flask, cache_backend: str) -> None:
         state = current_state()
         state.refresh()
         snapshot = state.snapshot
+        status = "error" if state.bug or not snapshot else "degraded" if state.problems else "ok"
         body = {
-            "status": "ok" if snapshot and not state.problems else ("degraded" if snapshot else "error"),
+            "status": status,
+            "bug": state.bug,
             "data_vintage": snapshot.vintage if snapshot else None,
             "data_problems": [str(p) for p in state.problems[:50]],
             "cache": {"backend": cache_backend, "reachable": reachable()},
+            "server_errors": server_errors.value,
         }
         return jsonify(body), 200 if snapshot else 503
 

@@ -58,6 +58,7 @@ class DataState:
         self.check_seconds = check_seconds
         self.snapshot: DataSnapshot | None = None
         self.problems: list[Problem] = []
+        self.bug: str | None = None  # a loader raised something other than a data problem
         self._stamp: tuple = ()
         self._checked = 0.0
         self._lock = threading.Lock()
@@ -85,7 +86,7 @@ class DataState:
                 mark_immutable(copied)  # snapshots never change: memoized layers skip the per-call stat
                 snapshot = DataSnapshot.load(copied)
             except DataError as error:
-                self.problems = error.problems
+                self.problems, self.bug = error.problems, None
                 log.warning(
                     "data in %s rejected (%d problems), still serving the last good data; first: %s",
                     self.source,
@@ -93,7 +94,13 @@ class DataState:
                     error.problems[0],
                 )
                 return
-            self.snapshot, self.problems = snapshot, []
+            except Exception as error:  # a bug in a loader, not a problem with the data
+                self.bug = f"{type(error).__name__} while loading {copied.name}"
+                log.exception(
+                    "bug: loading data snapshot %s failed; still serving the last good data", copied
+                )
+                return
+            self.snapshot, self.problems, self.bug = snapshot, [], None
             log.info("serving data snapshot %s (vintage %s)", snapshot.directory, snapshot.vintage)
 
     @property

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pycountry
+
 from layers.boundaries import admin0
 from layers.memo import memoized_on_data
 from layers.problems import raise_if_errors
@@ -18,6 +20,9 @@ def outside_map(directory: Path) -> dict[str, str]:
     table = Table(directory, OUTSIDE_MAP_FILE)
     if table.ok:
         table.check_schema()
+        for row, code in table.frame["iso_a3"].items():
+            if code and pycountry.countries.get(alpha_3=code) is None:
+                table.problem(row, "iso_a3", f'expected an ISO 3166-1 alpha-3 country code, found "{code}"')
     raise_if_errors(table.problems)
     return dict(zip(table.frame["iso_a3"], table.frame["name"], strict=True))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +16,8 @@ from layers.table import Table
 PERMITS_FILE = "figures/residence_permits.csv"
 MECHANISMS_FILE = "figures/regularisation_mechanisms.csv"
 PERMITS_ISSUED = "residence_permits_issued"
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+LEADING_DATE = re.compile(r"^(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\d-])\s*(.*)$", re.S)
 
 
 @memoized_on_data
@@ -45,7 +49,51 @@ def regularisation_mechanisms(directory: Path) -> pd.DataFrame:
     if table.ok:
         table.check_schema()
         table.iso3("iso_a3", known_codes(directory))
+        launched, launched_note = dated(table, "launched")
+        ended, ended_note = dated(table, "ended")
     raise_if_errors(table.problems)
     frame = table.frame.copy()
-    frame["launched_month"] = frame["launched"].str.extract(r"^(\d{4}(?:-\d{2})?)", expand=False).fillna("")
+    frame["launched"], frame["launched_note"] = launched, launched_note
+    frame["ended"], frame["ended_note"] = ended, ended_note
+    frame["launched_month"] = frame["launched"].str[:7]
+    frame.attrs["warnings"] = [p for p in table.problems if p.warning]
     return frame.reset_index(drop=True)
+
+
+def calendar_date(text: str) -> bool:
+    """True for YYYY, YYYY-MM or YYYY-MM-DD naming a real month or day."""
+    if not PARTIAL_DATE.match(text):
+        return False
+    parts = [int(part) for part in text.split("-")]
+    try:
+        date(*parts, *[1] * (3 - len(parts)))
+    except ValueError:
+        return False
+    return True
+
+
+def dated(table: Table, column: str) -> tuple[pd.Series, pd.Series]:
+    """A typed partial-date column and a note column with any remark after the date.
+
+    "2018-08-02 (issuing platform opened)" gives "2018-08-02" and "issuing platform opened"; a
+    malformed date ("2018-13-02") is an error; text with no date is kept as the note, with a warning
+    (the figure's date is then unknown).
+    """
+    dates, notes = [], []
+    for row, value in table.frame[column].items():
+        match = LEADING_DATE.match(value.strip())
+        remark = match.group(2).strip() if match else value.strip()
+        if remark.startswith("(") and remark.endswith(")") and remark.count("(") == 1:
+            remark = remark[1:-1]
+        if match and not calendar_date(match.group(1)):
+            table.problem(
+                row, column, f'expected a real date as YYYY, YYYY-MM or YYYY-MM-DD, found "{value}"'
+            )
+        elif not match and value.strip():
+            message = f'expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found only text "{value[:60]}"'
+            table.problem(row, column, message + "; kept as a note, the date is unknown", warning=True)
+        dates.append(match.group(1) if match else "")
+        notes.append(remark)
+    return pd.Series(dates, index=table.frame.index, dtype=str), pd.Series(
+        notes, index=table.frame.index, dtype=str
+    )
