@@ -24,6 +24,12 @@ def outside_map(directory: Path) -> dict[str, str]:
     return dict(zip(table.frame["iso_a3"], table.frame["name"], strict=True))
 
 
+def iso_by_name(directory: str | Path | None = None) -> dict[str, str]:
+    """English country name → ISO3 (admin-0), to recognise countries named in a text column."""
+    countries = admin0(directory)
+    return dict(zip(countries["name"], countries.index, strict=True))
+
+
 def known_codes(directory: str | Path | None = None) -> set[str]:
     """ISO3 codes on the map and outside it."""
     return set(admin0(directory).index) | set(outside_map(directory))
