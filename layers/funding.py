@@ -19,7 +19,6 @@ OUTCOMES = [
     "Evaluation",
 ]
 TOTAL = "Total"
-REGIONAL_TOTAL = "Regional total"
 
 
 @memoized_on_data
