@@ -9,11 +9,11 @@ from dashboard.country_panel import EMPTY_FIGURE, admin1_counts, country_body, h
 from dashboard.i18n import country_name, language
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
+from layers.months import month_at
 
 
 def _month(index: int | None) -> str:
-    months = stock_matrix(current_data_dir())["months"]
-    return months[min(max(index or 0, 0), len(months) - 1)]
+    return month_at(stock_matrix(current_data_dir())["months"], index)
 
 
 @callback(

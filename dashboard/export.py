@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
+from flask import request
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
@@ -373,3 +374,11 @@ def result(key: str, timeout: float | None = None) -> bytes:
     if job is None:
         raise KeyError(key)
     return job.future.result(timeout=timeout)
+
+
+def credit_link(months: list[str], kind: str) -> str:
+    """Where the image's figures are listed with sources, printed in its credit line."""
+    host = request.host_url.rstrip("/")
+    if kind == "map":
+        return f"{host}/export/map.csv?date={months[0]}"
+    return f"{host}/api/stock_by_month.csv?from={months[0]}&to={months[-1]}"

@@ -18,10 +18,10 @@ from dashboard.i18n import (
 )
 from dashboard.view_state import ViewState
 from layers.choropleth import stock_matrix
-from layers.citation import cite_facts
+from layers.citation import cite_facts, r4v_licence_applies
+from layers.months import year_up_to
 
 GEOJSON_LAYERS = ("entry_points", "land_routes", "maritime_routes", "services")
-R4V_MARK = "R4V"
 
 
 def date_label(date: str, lang: str) -> str:
@@ -86,7 +86,7 @@ def citation_sentence(facts: dict | None, lang: str, month: str = "", area: str 
 def citation_credit(facts: dict | None, lang: str) -> str:
     """Licence and credit line; names R4V's CC BY 4.0 when an R4V figure is among the sources."""
     credit = t("cite.credit", lang)
-    if facts and any(R4V_MARK in source for source in facts["sources"]):
+    if facts and r4v_licence_applies(facts["sources"]):
         credit += t("cite.r4v", lang)
     return credit
 
@@ -143,8 +143,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
     """Downloads of what is on screen, map image and GIF export, cite this, and the methods link."""
     lang = view.lang
     months = stock_matrix(directory)["months"]
-    end = months.index(view.date)
-    start = max(0, end - 11)
+    year = year_up_to(months, view.date)
     links = view_links(view.date, view.metric, lang, view.country)
 
     def link(key: str, label: str, link_id: str, download: bool = True) -> html.A:
@@ -195,7 +194,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
                     dcc.Dropdown(
                         id=ids.GIF_FROM,
                         options=options,
-                        value=months[start],
+                        value=year[0],
                         clearable=False,
                         className="month-select",
                     ),
@@ -203,7 +202,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
                     dcc.Dropdown(
                         id=ids.GIF_TO,
                         options=options,
-                        value=months[end],
+                        value=year[-1],
                         clearable=False,
                         className="month-select",
                     ),

@@ -20,6 +20,7 @@ from dashboard.regional import regional_section
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
+from layers.codes import iso_by_name
 from layers.scenes import scenes
 from layers.services import KINDS
 from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
@@ -65,12 +66,6 @@ def country_bounds(directory) -> dict[str, list[list[float]]]:
         iso: [[round(b[1], 2), round(b[0], 2)], [round(b[3], 2), round(b[2], 2)]]
         for iso, b in zip(hosts.index, hosts.geometry.bounds.to_numpy(), strict=True)
     }
-
-
-def names_to_iso(directory) -> dict[str, str]:
-    """English country name → ISO3, to recognise country offices in the funding table."""
-    countries = admin0(directory)
-    return dict(zip(countries["name"], countries.index, strict=True))
 
 
 def full_view_query(view: ViewState) -> str:
@@ -465,7 +460,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                     panel_shell(lang),
                     services_panel,
                     charts,
-                    regional_section(directory, hosts, list(view.compare), lang, names_to_iso(directory)),
+                    regional_section(directory, hosts, list(view.compare), lang, iso_by_name(directory)),
                 ]
             ),
             html.Footer(t("credit.line", lang), className="credit"),

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from layers.boundaries import admin0, admin1
-from layers.codes import OUTSIDE_MAP_FILE, known_codes, outside_map
+from layers.codes import OUTSIDE_MAP_FILE, iso_by_name, known_codes, outside_map
 from layers.entry_points import entry_points
 from layers.flows import flows
 from layers.funding import funding
@@ -91,7 +91,7 @@ def _stock_by_month_rows(directory: Path) -> pd.DataFrame:
 def _funding_rows(directory: Path) -> pd.DataFrame:
     """Funding rows with `iso_a3` added where the entity is a country (offices and totals stay empty)."""
     frame = funding(directory).copy()
-    codes = dict(zip(admin0(directory)["name"], admin0(directory).index, strict=True))
+    codes = iso_by_name(directory)
     frame.insert(0, "iso_a3", frame["entity"].map(codes).fillna(""))
     return frame
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pycountry
 
 from layers.boundaries import admin0
 from layers.memo import memoized_on_data
 from layers.problems import raise_if_errors
-from layers.table import Table
+from layers.table import Table, checked_frame
 
 OUTSIDE_MAP_FILE = "boundaries/outside_map.csv"
 
@@ -27,6 +28,22 @@ def outside_map(directory: Path) -> dict[str, str]:
     return dict(zip(table.frame["iso_a3"], table.frame["name"], strict=True))
 
 
+def iso_by_name(directory: str | Path | None = None) -> dict[str, str]:
+    """English country name → ISO3 (admin-0), to recognise countries named in a text column."""
+    countries = admin0(directory)
+    return dict(zip(countries["name"], countries.index, strict=True))
+
+
 def known_codes(directory: str | Path | None = None) -> set[str]:
     """ISO3 codes on the map and outside it."""
     return set(admin0(directory).index) | set(outside_map(directory))
+
+
+def coded_frame(directory: Path, relative_path: str, *, required: bool = True) -> pd.DataFrame:
+    """A CSV file checked against its schema, its `iso_a3` codes known to the map or listed outside it."""
+    codes = known_codes(directory)
+
+    def known(table: Table) -> None:
+        table.iso3("iso_a3", codes, required=required)
+
+    return checked_frame(directory, relative_path, known)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from layers.codes import known_codes
+from layers.codes import coded_frame, known_codes
 from layers.memo import memoized_on_data
 from layers.problems import raise_if_errors
 from layers.table import Table
@@ -23,14 +23,7 @@ LEADING_DATE = re.compile(r"^(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\d-])\s*(.*)$"
 @memoized_on_data
 def residence_permits(directory: Path) -> pd.DataFrame:
     """Permits, regularisations and refugee recognitions, one measure per row."""
-    table = Table(directory, PERMITS_FILE)
-    if table.ok:
-        value = table.check_schema()["value"]
-        table.iso3("iso_a3", known_codes(directory), required=False)
-    raise_if_errors(table.problems)
-    frame = table.frame.copy()
-    frame["value"] = value.astype("int64")
-    return frame.reset_index(drop=True)
+    return coded_frame(directory, PERMITS_FILE, required=False).reset_index(drop=True)
 
 
 def permits_by_year(directory: str | Path | None = None) -> pd.DataFrame:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 
 from layers.boundaries import admin0
 from layers.memo import memoized_on_data
@@ -125,3 +126,15 @@ def services(directory: Path) -> gpd.GeoDataFrame:
     raise_if_errors(table.problems)
     frame = table.frame[table.columns].drop(columns=["lat", "lon"])
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+def count_in_box(
+    directory: str | Path | None, kinds: list[str], box: tuple[float, float, float, float] | None
+) -> pd.Series:
+    """Services per kind among `kinds` inside the box (south, west, north, east); everywhere when None."""
+    points = services(directory)
+    points = points[points.geometry.notna() & points["kind"].isin(kinds)]
+    if box is not None:
+        south, west, north, east = box
+        points = points.cx[west:east, south:north]
+    return points["kind"].value_counts()

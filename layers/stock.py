@@ -22,8 +22,7 @@ import pandas as pd
 from layers.boundaries import admin0
 from layers.codes import known_codes
 from layers.memo import memoized_on_data
-from layers.problems import raise_if_errors
-from layers.table import Table
+from layers.table import Table, checked_frame
 
 STOCK_FILE = "figures/stock.csv"
 SERIES_START = pd.Period("2015-01", freq="M")
@@ -32,15 +31,14 @@ SERIES_START = pd.Period("2015-01", freq="M")
 @memoized_on_data
 def stock_figures(directory: Path) -> pd.DataFrame:
     """Every published stock figure, validated, with `area` (ISO3 or scope) and `month` added."""
-    table = Table(directory, STOCK_FILE)
-    if table.ok:
-        value = table.check_schema()["value"]
+    codes = known_codes(directory)
+
+    def countries_named(table: Table) -> None:
         for row in table.frame.index[(table.frame["scope"] == "country") & (table.frame["iso_a3"] == "")]:
             table.problem(row, "iso_a3", "expected an ISO3 code for a country row, found an empty cell")
-        table.iso3("iso_a3", known_codes(directory), required=False)
-    raise_if_errors(table.problems)
-    frame = table.frame.copy()
-    frame["value"] = value.astype("int64")
+        table.iso3("iso_a3", codes, required=False)
+
+    frame = checked_frame(directory, STOCK_FILE, countries_named)
     frame["row"] = frame.index
     frame["area"] = frame["iso_a3"].where(frame["scope"] == "country", frame["scope"])
     frame["month"] = frame["date"].map(month_of)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from layers.memo import memoized_on_data
-from layers.problems import Problem
+from layers.problems import Problem, raise_if_errors
 
 PACKAGE_FILE = "datapackage.json"
 HEADER_ROW = 1
@@ -248,3 +248,34 @@ class Table:
                 )
             else:
                 first_row[key] = row
+
+    def typed_frame(self) -> pd.DataFrame:
+        """The rows with the schema's numeric fields converted: required whole numbers as int64, others float.
+
+        Rows keep their spreadsheet numbers as the index; call after `check_schema`.
+        """
+        frame = self.frame.copy()
+        fields = {field["name"]: field for field in self.schema["fields"]}
+        for name, values in self.numbers.items():
+            field = fields[name]
+            whole = field.get("type") != "number" and field.get("constraints", {}).get("required", False)
+            frame[name] = values.astype("int64") if whole else values
+        return frame
+
+
+def checked_frame(
+    directory: Path,
+    relative_path: str,
+    extra: Callable[[Table], None] | None = None,
+) -> pd.DataFrame:
+    """A CSV file checked against its schema and by `extra` (rules a schema cannot state), typed.
+
+    Raises `DataError` listing every problem; rows keep their spreadsheet numbers as the index.
+    """
+    table = Table(directory, relative_path)
+    if table.ok:
+        table.check_schema()
+        if extra is not None:
+            extra(table)
+    raise_if_errors(table.problems)
+    return table.typed_frame()

@@ -50,7 +50,7 @@ def test_a_value_outside_the_descriptor_enum_is_reported_and_accepted_once_added
     row = row_where(data / STOCK, iso_a3="COL", date="2019-10-31")
     set_cell(data / STOCK, row, "measure", "survey")
     [problem] = problems_of(stock_figures, data)
-    assert str(problem).startswith(f'{STOCK}, row {row}, column measure: expected one of stock, census')
+    assert str(problem).startswith(f"{STOCK}, row {row}, column measure: expected one of stock, census")
     assert problem.message.endswith('found "survey"')
     edit_schema(data, "stock", "measure", lambda f: f["constraints"]["enum"].append("survey"))
     assert "survey" in set(stock_figures(data)["measure"])
@@ -81,4 +81,3 @@ def test_a_file_the_descriptor_does_not_describe_is_a_problem(tmp_path):
     path.write_text(json.dumps(package), encoding="utf-8")
     found = [str(p) for p in validate(data)]
     assert f"{FUNDING}: expected a table schema for this file in datapackage.json, found none" in found
-
