@@ -17,6 +17,7 @@ from dashboard.notices import admin_banner, url_notice
 from dashboard.regional import regional_section
 from dashboard.routes import geometry_url, services_url
 from dashboard.security import online_tiles_enabled
+from dashboard.table_twin import legend_toggle, skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
@@ -53,6 +54,7 @@ def browser_text(lang: str) -> dict[str, str]:
         "metric.",
         "time.",
         "present.",
+        "table.",
     )
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
 
@@ -356,11 +358,15 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 role="region",
                 **{"aria-label": t("map.primary_label", lang)},
                 children=[
+                    view_switch(view.tab, lang),
                     primary_map(view, directory),
+                    legend_toggle(lang),
                     html.Div(id=ids.MAP_LEGEND, className="legend"),
                     html.Div(id=ids.SCENE_CAPTION, className="scene-caption", **{"aria-live": "polite"}),
+                    table_twin(view.tab, lang),
                 ],
             ),
+            time_bar(view, months),
             html.Div(
                 className="map-panel secondary",
                 role="region",
@@ -368,7 +374,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 children=[
                     button_group(
                         ids.SECOND_MEASURE,
-                        [(m, t(f"second.{m}", lang)) for m in SECOND_MEASURES],
+                        [(m, t(f"second_short.{m}", lang)) for m in SECOND_MEASURES],
                         view.second,
                         t("second.label", lang),
                         class_name="second-select",
@@ -451,6 +457,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
         className=" ".join(classes),
         lang=lang,
         children=[
+            skip_link(lang),
             *stores,
             admin_banner(view),
             url_notice(view),
@@ -458,7 +465,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
             html.Main(
                 [
                     maps,
-                    time_bar(view, months),
                     scene_buttons,
                     selection,
                     journalist_toolbar(view, directory),
