@@ -14,6 +14,7 @@ from flask_compress import Compress
 
 from dashboard import state
 from dashboard.api import register_api
+from dashboard.browser_config import config_script
 from dashboard.cache import cache_get_responses, init_cache, snapshot_key, warm_up
 from dashboard.config import Settings
 from dashboard.i18n import language, t
@@ -64,9 +65,10 @@ def serve_layout() -> html.Div:
 
 
 class CorredoresDash(dash.Dash):
-    """Dash with the page language on `<html lang>`, as screen readers and axe expect."""
+    """Dash with the page language on `<html lang>` and the browser config (dashboard/browser_config.py)."""
 
     def interpolate_index(self, **kwargs) -> str:
+        kwargs["config"] += config_script()  # ids, colours, breaks for assets/*.js, before they load
         page = super().interpolate_index(**kwargs)
         lang = language(
             page_query().get("lang") or preferred_language(request.headers.get("Accept-Language"))

@@ -13,6 +13,7 @@ from dashboard.controls import button_group
 from dashboard.country_panel import panel_shell
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.journalist import journalist_toolbar
+from dashboard.map_style import HOME_BOUNDS, HOME_CENTER
 from dashboard.notices import admin_banner, url_notice
 from dashboard.regional import regional_section
 from dashboard.routes import geometry_url, services_url
@@ -20,7 +21,7 @@ from dashboard.security import online_tiles_enabled
 from dashboard.table_twin import legend_toggle, skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
-from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
+from layers.choropleth import second_measures, stock_matrix
 from layers.scenes import scenes
 from layers.services import KINDS
 from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
@@ -28,8 +29,6 @@ from layers.web_layers import entry_points_geojson, land_routes_geojson, maritim
 js = Namespace("corredores", "map")
 EMPTY_COLLECTION = {"type": "FeatureCollection", "features": []}
 HOVER_STYLE = js("hoverStyle")
-HOME_BOUNDS = [[-52.0, -88.0], [20.0, -36.0]]  # Tierra del Fuego to the Greater Antilles
-HOME_CENTER = [-16.0, -62.0]  # dash-leaflet needs a centre even when bounds set the view
 LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português"}
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
@@ -334,9 +333,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
             data={
                 "t": browser_text(lang),
                 "lang": lang,
-                "breaks": BREAKS,
-                "palette": PALETTE,
-                "home": HOME_BOUNDS,
                 "names": {country_name(iso, lang).lower(): iso for iso in matrix["areas"]},
                 "layers": {key: t(f"layer.{key}", lang) for key in LAYERS},
                 "bounds": country_bounds(directory),
