@@ -8,7 +8,7 @@
   document.addEventListener("keydown", function (event) {
     const target = event.target;
     const typing = target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
-    const inSlider = target && target.closest && target.closest(".rc-slider, .dash-slider");
+    const inSlider = target && target.closest && target.closest("[role=slider]");
     if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
     const present = !!document.querySelector(".app.present");
     const key = event.key;

@@ -24,12 +24,26 @@
     togglePlay: function (clicks, tick, playing, index, max) {
       const nu = noUpdate();
       if (triggered() === ids.TICKER) {
-        if (index < max) return noUpdate(5);
-        return [true, "▶", tr("time.play"), false, nu];
+        if (index < max) return noUpdate(6);
+        return [true, "▶", tr("time.play"), tr("time.play"), false, nu];
       }
       const start = !playing;
       const restart = start && index >= max ? 0 : nu;
-      return [!start, start ? "❚❚" : "▶", start ? tr("time.pause") : tr("time.play"), start, restart];
+      const label = start ? tr("time.pause") : tr("time.play");
+      return [!start, start ? "❚❚" : "▶", label, label, start, restart];
+    },
+    /* The slider thumb is a third-party widget without an aria-valuetext prop: name the month on it. */
+    sliderText: function (index, stock, textStore) {
+      ns.text = textStore;
+      const text = ns.format.month(stock.months[index]);
+      const name = (tries) => {
+        const thumb = document.querySelector("#" + ids.MONTH_INDEX + " [role=slider]");
+        if (thumb) {
+          thumb.setAttribute("aria-valuetext", text);
+          thumb.setAttribute("aria-label", tr("time.label"));
+        } else if (tries > 0) requestAnimationFrame(() => name(tries - 1));
+      };
+      name(120);
     },
   });
 
