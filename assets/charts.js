@@ -57,6 +57,36 @@
     };
   }
 
+  /* Names at the ends of the lines, pushed apart so that none covers another. */
+  function endLabels(series, months, layout, top) {
+    const plotHeight = layout.height - layout.margin.t - layout.margin.b;
+    const gap = ((top * 1.05) / plotHeight) * (layout.font.size + 2);
+    const ends = series
+      .map((s) => {
+        let i = s.ys.length - 1;
+        while (i >= 0 && (s.ys[i] === null || s.ys[i] === undefined)) i--;
+        return i < 0 ? null : { s: s, i: i, y: s.ys[i] };
+      })
+      .filter(Boolean)
+      .sort((a, b) => b.y - a.y);
+    let previous = Infinity;
+    return ends.map((end) => {
+      previous = Math.min(end.y, previous - gap);
+      return {
+        xref: "x",
+        yref: "y",
+        x: months[end.i],
+        y: previous,
+        xanchor: "left",
+        xshift: 6,
+        showarrow: false,
+        text: end.s.name,
+        font: { size: layout.font.size - 1, color: end.s.colour },
+        name: "line-label",
+      };
+    });
+  }
+
   function lineFigure(stock, index, metric, selected, hovered, present) {
     const months = stock.months;
     const traces = [];
@@ -108,6 +138,21 @@
       { xref: "x", yref: "paper", x: months[index], y: 1, text: formatMonth(months[index]), showarrow: false, yanchor: "bottom", font: { color: colours.note } },
       { xref: "paper", yref: "paper", x: 0, y: -0.16, xanchor: "left", showarrow: false, text: "● " + tr("chart.published") + "   ┄ " + tr("chart.estimated"), font: { size: 12 } },
     ];
+    // name the region, the five largest hosts of the month and the focused countries
+    const now = (iso) => values(iso)[index];
+    const ranked = Object.keys(stock.areas)
+      .filter((iso) => now(iso) !== null && now(iso) !== undefined)
+      .sort((a, b) => now(b) - now(a));
+    const named = Array.from(new Set(ranked.slice(0, 5).concat(focus.filter((iso) => stock.areas[iso]))));
+    const labelled = named.map((iso) => ({
+      name: countryName(iso),
+      ys: values(iso),
+      colour: focus.indexOf(iso) !== -1 ? colours.highlight : colours.line_label,
+    }));
+    if (metric !== "per_1000" && lac) labelled.unshift({ name: tr("chart.lac_short"), ys: lac.v, colour: colours.total });
+    const top = Math.max(...traces.map((trace) => Math.max(...trace.y.filter((y) => y !== null && y !== undefined))));
+    layout.margin.r = present ? 190 : 130;
+    layout.annotations = layout.annotations.concat(endLabels(labelled, months, layout, top));
     return { data: traces, layout: layout };
   }
 

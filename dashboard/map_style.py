@@ -10,6 +10,7 @@ HOME_CENTER = [-16.0, -62.0]  # dash-leaflet needs a centre even when bounds set
 COLOURS = {
     "highlight": "#d95f02",  # orange: distinct from the blue-green palette for all common CVDs
     "muted": "#9aa5b1",
+    "line_label": "#52606d",  # names beside the muted lines, readable on white (6.4:1)
     "hover": "#111111",
     "border": "#5f6b7a",
     "no_data": "#f4f4f4",
