@@ -127,7 +127,8 @@
         addSeries(countryName(iso), values(iso), stock.areas[iso].e.map((e) => e === 1), iso, highlighted ? colours.highlight : colours.muted, highlighted ? 3.5 : 1.2);
       });
     const layout = baseLayout(tr("chart.regional_title", { region: tr("chart.lac") }), present);
-    layout.xaxis = { type: "date", fixedrange: true };
+    // a fixed range: Plotly would otherwise widen the axis to make room for the line names
+    layout.xaxis = { type: "date", fixedrange: true, range: [months[0], months[months.length - 1]] };
     layout.yaxis = { fixedrange: true, tickformat: "~s", rangemode: "tozero" };
     layout.height = 320;
     layout.margin.b = 60;

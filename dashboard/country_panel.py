@@ -30,6 +30,7 @@ PANEL_RESOURCES = [
     "admin0",
     "admin1",
 ]
+MARGIN_LEFT = 50
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 EMPTY_FIGURE = {
     "data": [],
@@ -126,11 +127,11 @@ def timeline_figure(directory: Path, iso: str, month: str, lang: str) -> go.Figu
         y1=1,
         line={"color": HIGHLIGHT, "width": 2},
     )
-    figure.update_annotations(font={"size": 13}, xanchor="left", x=0)
+    # row titles start at the figure's left edge, so that they fit on a phone
+    figure.update_annotations(font={"size": 13}, xanchor="left", x=0, xshift=-MARGIN_LEFT + 4)
     figure.update_layout(
-        title={"text": t("panel.timeline_title", lang), "x": 0, "font": {"size": 15}},
-        height=sum(heights) + 150,
-        margin={"l": 60, "r": 10, "t": 60, "b": 30},
+        height=sum(heights) + 130,
+        margin={"l": MARGIN_LEFT, "r": 10, "t": 30, "b": 30},
         legend={"orientation": "h", "y": -0.06, "yanchor": "top"},
         separators=t("number.decimal", lang) + t("number.thousands", lang),
         paper_bgcolor="rgba(0,0,0,0)",
@@ -212,6 +213,8 @@ def _add_permits(figure: go.Figure, permits: pd.DataFrame, lang: str) -> None:
         name=t("panel.permits", lang),
         text=[format_number(value, lang) for value in permits["value"]],
         textposition="outside",
+        textfont={"size": 11},
+        constraintext="none",
         cliponaxis=False,
         customdata=permits[["date", "source"]].to_numpy(),
         hovertemplate="%{customdata[0]}: %{text}<br>%{customdata[1]}<extra></extra>",
@@ -520,12 +523,17 @@ def panel_shell(lang: str) -> html.Section:
                 className="panel-top",
                 children=[
                     html.Div(id=ids.COUNTRY_HEADLINE, className="headline", **{"aria-live": "polite"}),
-                    dcc.Graph(
-                        id=ids.COUNTRY_TIMELINE,
-                        figure=EMPTY_FIGURE,
-                        config=GRAPH_CONFIG,
-                        className="panel-chart",
-                        style={"height": "420px"},
+                    html.Div(
+                        [
+                            html.H3(t("panel.timeline_title", lang), className="chart-title"),
+                            dcc.Graph(
+                                id=ids.COUNTRY_TIMELINE,
+                                figure=EMPTY_FIGURE,
+                                config=GRAPH_CONFIG,
+                                className="panel-chart",
+                                style={"height": "420px"},
+                            ),
+                        ]
                     ),
                 ],
             ),

@@ -41,6 +41,7 @@ def table_twin(tab: str, lang: str) -> html.Section:
         **{"aria-label": t("tab.table", lang)},
         children=[
             dcc.Store(id=ids.TWIN_SORT, data={"column": "value", "descending": True, "columns": COLUMNS}),
+            html.P(t("table.hint", lang), className="twin-hint"),
             html.Table(id=ids.TWIN_TABLE, className="data-table twin-table", tabIndex=-1),
         ],
     )
