@@ -15,6 +15,7 @@ from flask_compress import Compress
 
 from dashboard import state
 from dashboard.api import register_api
+from dashboard.browser_config import config_script
 from dashboard.cache import LAYOUT_SECONDS, cache_get_responses, init_cache, remember, snapshot_key, status
 from dashboard.config import Settings
 from dashboard.documents import ENCODINGS, encoded, services_document, web_geometry
@@ -114,9 +115,10 @@ def warm_up(app: dash.Dash, layout_key: Callable[[], str | None]) -> None:
 
 
 class CorredoresDash(dash.Dash):
-    """Dash with the page language on `<html lang>`, as screen readers and axe expect."""
+    """Dash with the page language on `<html lang>` and the browser config (dashboard/browser_config.py)."""
 
     def interpolate_index(self, **kwargs) -> str:
+        kwargs["config"] += config_script()  # ids, colours, breaks for assets/*.js, before they load
         page = super().interpolate_index(**kwargs)
         lang = language(page_query().get("lang") or preferred_language(request.accept_languages))
         return page.replace("<html>", f'<html lang="{lang}">', 1)

@@ -15,11 +15,13 @@ from dashboard.country_panel import panel_shell
 from dashboard.documents import geometry_url, services_url
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.journalist import journalist_toolbar
+from dashboard.map_style import HOME_BOUNDS, HOME_CENTER
 from dashboard.notices import admin_banner, url_notice
 from dashboard.regional import regional_section
+from dashboard.table_twin import legend_toggle, skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
-from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
+from layers.choropleth import second_measures, stock_matrix
 from layers.codes import iso_by_name
 from layers.scenes import scenes
 from layers.services import KINDS
@@ -28,8 +30,6 @@ from layers.web_layers import entry_points_geojson, land_routes_geojson, maritim
 js = Namespace("corredores", "map")
 EMPTY_COLLECTION = {"type": "FeatureCollection", "features": []}
 HOVER_STYLE = js("hoverStyle")
-HOME_BOUNDS = [[-52.0, -88.0], [20.0, -36.0]]  # Tierra del Fuego to the Greater Antilles
-HOME_CENTER = [-16.0, -62.0]  # dash-leaflet needs a centre even when bounds set the view
 LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português"}
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
@@ -54,6 +54,7 @@ def browser_text(lang: str) -> dict[str, str]:
         "metric.",
         "time.",
         "present.",
+        "table.",
     )
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
 
@@ -327,9 +328,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
             data={
                 "t": browser_text(lang),
                 "lang": lang,
-                "breaks": BREAKS,
-                "palette": PALETTE,
-                "home": HOME_BOUNDS,
                 "names": {country_name(iso, lang).lower(): iso for iso in matrix["areas"]},
                 "layers": {key: t(f"layer.{key}", lang) for key in LAYERS},
                 "bounds": country_bounds(directory),
@@ -351,11 +349,15 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 role="region",
                 **{"aria-label": t("map.primary_label", lang)},
                 children=[
+                    view_switch(view.tab, lang),
                     primary_map(view, directory),
+                    legend_toggle(lang),
                     html.Div(id=ids.MAP_LEGEND, className="legend"),
                     html.Div(id=ids.SCENE_CAPTION, className="scene-caption", **{"aria-live": "polite"}),
+                    table_twin(view.tab, lang),
                 ],
             ),
+            time_bar(view, months),
             html.Div(
                 className="map-panel secondary",
                 role="region",
@@ -363,7 +365,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 children=[
                     button_group(
                         ids.SECOND_MEASURE,
-                        [(m, t(f"second.{m}", lang)) for m in SECOND_MEASURES],
+                        [(m, t(f"second_short.{m}", lang)) for m in SECOND_MEASURES],
                         view.second,
                         t("second.label", lang),
                         class_name="second-select",
@@ -446,6 +448,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
         className=" ".join(classes),
         lang=lang,
         children=[
+            skip_link(lang),
             *stores,
             admin_banner(view),
             url_notice(view),
@@ -453,7 +456,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
             html.Main(
                 [
                     maps,
-                    time_bar(view, months),
                     scene_buttons,
                     selection,
                     journalist_toolbar(view, directory),

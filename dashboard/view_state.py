@@ -12,6 +12,7 @@ from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 METRICS = ("absolute", "per_1000")
 SECOND_MEASURES = ("permits", "funding", "funding_per_1000", "per_1000")
+TABS = ("map", "table")
 LAYERS = ("entry_points", "land_routes", "maritime_routes", "services", "tiles")
 DEFAULT_LAYERS = ("entry_points", "land_routes", "maritime_routes")
 MAX_VALUE_LENGTH = 200
@@ -30,6 +31,7 @@ class ViewState:
     compare: tuple[str, ...] = ()
     layers: tuple[str, ...] = DEFAULT_LAYERS
     services: tuple[str, ...] | None = None
+    tab: str = "map"  # what shows in the main map's place: the map or its table twin
     present: bool = False
     embed: bool = False
     admin: bool = False  # show the data-problems banner (dashboard.notices.admin_banner)
@@ -49,7 +51,7 @@ def parse_view(
     countries: set[str],
     kinds: list[str],
 ) -> ViewState:
-    """Read the query keys `lang date country metric compare second layers services present embed admin`."""
+    """Read the URL keys `lang date country metric compare second tab layers services present embed admin`."""
     view = ViewState(lang=lang, date=default_date)
     notices = view.notices
 
@@ -87,6 +89,11 @@ def parse_view(
             view.second = value
         else:
             notices.append("second")
+    if (value := get("tab")) is not None:
+        if value in TABS:
+            view.tab = value
+        else:
+            notices.append("tab")
     if (value := get("compare")) is not None:
         chosen = [code.upper() for code in _list(value)]
         view.compare = tuple(code for code in chosen if code in countries)[:3]

@@ -51,7 +51,7 @@ def test_every_key_used_in_python_code_exists():
 
 
 def test_every_key_used_in_browser_code_exists():
-    script = (ROOT / "assets" / "corredores.js").read_text(encoding="utf-8")
+    script = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "assets").glob("*.js"))
     used = set(re.findall(r'tr\("([a-z_0-9]+\.[a-z_0-9.]+)"', script))
     assert len(used) > 10
     assert used - keys("es") == set()
