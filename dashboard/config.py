@@ -59,6 +59,25 @@ def _csp_sources(text: str) -> str:
     return value
 
 
+def _whole_number(minimum: int) -> Callable[[str], int]:
+    """A parser of whole numbers of at least `minimum`."""
+
+    def parse(text: str) -> int:
+        if not text.strip().isdigit() or int(text) < minimum:
+            raise ValueError(f"expected a whole number >= {minimum}")
+        return int(text)
+
+    return parse
+
+
+def _public_url(text: str) -> str:
+    """An http(s) URL without a trailing slash, or nothing."""
+    value = text.strip().rstrip("/")
+    if value and not (value.startswith(("https://", "http://")) and " " not in value):
+        raise ValueError("expected an http(s) URL such as https://corredores.org")
+    return value
+
+
 def _redis_url(text: str) -> str | None:
     """A redis://, rediss:// or unix:// URL, or nothing."""
     if not text:
@@ -95,6 +114,16 @@ class Settings:
     online_tiles: bool
     frame_ancestors: str
     max_request_bytes: int
+    public_url: str  # printed in image footers and links; never taken from the request's Host
+    job_queue: int  # renders waiting or running at once; more answer 503 + Retry-After
+    export_cache_mb: int  # size bound of the rendered-export store
+    trusted_proxies: int  # proxies in front that set X-Forwarded-Proto/-For (werkzeug ProxyFix)
+    hsts_seconds: int  # Strict-Transport-Security max-age on HTTPS responses; 0: none
+
+    @property
+    def jobs_dir(self) -> Path:
+        """Where export jobs keep their state and results (under `CORREDORES_CACHE_DIR`)."""
+        return self.cache_dir / "jobs"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -112,6 +141,11 @@ class Settings:
             online_tiles=_read(env, "CORREDORES_ONLINE_TILES", "", _flag),
             frame_ancestors=_read(env, "CORREDORES_FRAME_ANCESTORS", "*", _csp_sources),
             max_request_bytes=_read(env, "CORREDORES_MAX_REQUEST_BYTES", "1000000", _request_bytes),
+            public_url=_read(env, "CORREDORES_PUBLIC_URL", "", _public_url),
+            job_queue=_read(env, "CORREDORES_JOB_QUEUE", "16", _whole_number(1)),
+            export_cache_mb=_read(env, "CORREDORES_EXPORT_CACHE_MB", "256", _whole_number(1)),
+            trusted_proxies=_read(env, "CORREDORES_TRUSTED_PROXIES", "0", _whole_number(0)),
+            hsts_seconds=_read(env, "CORREDORES_HSTS_SECONDS", "31536000", _whole_number(0)),
         )
 
 

@@ -48,6 +48,8 @@ def test_values_are_typed():
         ("CORREDORES_MAX_REQUEST_BYTES", "12", "CORREDORES_MAX_REQUEST_BYTES: expected a whole number"),
         ("REDIS_URL", "localhost:6379", "REDIS_URL: expected a URL such as redis://localhost:6379/0, found"),
         ("CORREDORES_FRAME_ANCESTORS", "*; script-src *", "CORREDORES_FRAME_ANCESTORS: expected CSP sources"),
+        ("CORREDORES_JOB_QUEUE", "0", 'CORREDORES_JOB_QUEUE: expected a whole number >= 1, found "0"'),
+        ("CORREDORES_PUBLIC_URL", "atlas.example", "CORREDORES_PUBLIC_URL: expected an http(s) URL"),
     ],
 )
 def test_a_bad_value_names_the_variable(name, value, expected):

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-WEB = {
-    "dashboard.api",
-    "dashboard.routes",
-    "dashboard.security",
-    "dashboard.methods",
-    "dashboard.app",
-    "dashboard.cli",
+DASHBOARD = ROOT / "dashboard"
+WEB = {f"dashboard.{name}" for name in ("api", "routes", "security", "methods", "app", "cli")} | {
+    f"dashboard.web.{path.stem}" for path in (DASHBOARD / "web").glob("*.py")
 }
-PAGE_BUILDERS = ["layout", "country_panel", "regional", "journalist", "controls", "notices", "export"]
+PAGE_BUILDERS = [
+    *(DASHBOARD / f"{name}.py" for name in ("layout", "country_panel", "regional", "journalist")),
+    *(DASHBOARD / f"{name}.py" for name in ("controls", "notices", "export")),
+    *(DASHBOARD / "pages").glob("*.py"),
+]
 
 
 def imported(path: Path) -> set[str]:
@@ -38,12 +38,7 @@ def test_layers_import_neither_the_app_nor_callbacks(path):
 
 @pytest.mark.parametrize(
     "path",
-    sorted((ROOT / "callbacks").glob("*.py"))
-    + [
-        ROOT / "dashboard" / f"{name}.py"
-        for name in PAGE_BUILDERS
-        if (ROOT / "dashboard" / f"{name}.py").exists()
-    ],
+    sorted((ROOT / "callbacks").glob("*.py")) + [path for path in PAGE_BUILDERS if path.exists()],
     ids=lambda p: f"{p.parent.name}/{p.name}",
 )
 def test_callbacks_and_page_builders_do_not_import_web_routes(path):
