@@ -12,7 +12,7 @@ from dash import html
 from flask import request
 from flask_compress import Compress
 
-from dashboard import state
+from dashboard import jobs, state
 from dashboard.api import register_api
 from dashboard.cache import cache_get_responses, init_cache, snapshot_key, warm_up
 from dashboard.config import Settings
@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     settings = settings or Settings.from_env()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     state.install(Path(settings.data_dir))
+    engine = jobs.install(settings)
     app = CorredoresDash(
         __name__,
         title="Corredores",
@@ -99,6 +100,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         compress=False,
         suppress_callback_exceptions=True,
         update_title=None,
+        background_callback_manager=engine.manager(),
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     Compress(app.server)
@@ -117,3 +119,4 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
 app = create_app()
 server = app.server
+celery_app = jobs.engine().celery  # with REDIS_URL: `celery -A dashboard.app:celery_app worker`
