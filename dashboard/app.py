@@ -110,7 +110,12 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     app.layout = serve_layout
     import callbacks  # noqa: F401  (registers every feature's callbacks)
 
-    install_security(app, debug=settings.debug)  # last: its CSP hashes Dash's inline scripts
+    install_security(  # last: its CSP hashes Dash's inline scripts
+        app,
+        debug=settings.debug,
+        trusted_proxies=settings.trusted_proxies,
+        hsts_seconds=settings.hsts_seconds,
+    )
     cache_get_responses(app.server, "/_dash-layout", layout_cache_key)  # after Compress: stores plain JSON
     warm_up(app, layout_cache_key)  # layouts and compressed geometry: the first visitor pays nothing
 
