@@ -1,13 +1,18 @@
-"""Journalist downloads and image export: links follow the view; renders run in a pool and are polled."""
+"""Journalist downloads and image export: links follow the view; renders are Dash background jobs.
+
+`request_render` (in the web worker) checks the choice and takes the render into the bounded
+queue, answering at once when it is done, busy or unavailable; `render` (a background callback,
+run by the job engine's worker) draws it or follows the process already drawing it, showing
+progress from whichever web worker the browser's polls reach.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, html, no_update
 
-from dashboard import export, ids
+from dashboard import export, ids, jobs
 from dashboard.i18n import language, t
+from dashboard.jobs import RETRY_AFTER_SECONDS, QueueFull, Render, Unavailable
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
 from layers.months import month_at, months_between
@@ -25,17 +30,25 @@ clientside_callback(
 )
 
 
-def job_url(kind: str, months: list[str], metric: str, lang: str) -> str:
-    """The endpoint serving a render, with the same parameters the job was submitted with."""
-    if kind == "map":
-        return "/export/map.png?" + urlencode({"date": months[0], "metric": metric, "lang": lang})
-    query = {"from": months[0], "to": months[-1], "metric": metric, "lang": lang}
-    return "/export/timelapse.gif?" + urlencode(query)
+def alert(text: str) -> html.P:
+    """A message screen readers announce at once."""
+    return html.P(text, role="alert")
+
+
+def finished(render: Render, lang: str) -> html.Div:
+    """The download link and a preview of the finished image."""
+    label = t("tools.download_png" if render.kind == "map" else "tools.download_gif", lang)
+    url = render.url()
+    return html.Div(
+        [
+            html.A(label, href=url + "&download=1", download="", id=ids.RENDER_LINK),
+            html.Img(src=url, alt=label),
+        ]
+    )
 
 
 @callback(
-    Output(ids.RENDER_JOB, "data"),
-    Output(ids.RENDER_POLL, "disabled"),
+    Output(ids.RENDER_REQUEST, "data"),
     Output(ids.RENDER_STATUS, "children"),
     Input(ids.RENDER_PNG, "n_clicks"),
     Input(ids.RENDER_GIF, "n_clicks"),
@@ -46,61 +59,55 @@ def job_url(kind: str, months: list[str], metric: str, lang: str) -> str:
     State(ids.TEXT_STORE, "data"),
     prevent_initial_call=True,
 )
-def start_render(png_clicks, gif_clicks, index, metric, start, end, text):
-    """Submit the map image or the animation to the render pool; polling shows its progress."""
+def request_render(png_clicks, gif_clicks, index, metric, start, end, text):
+    """Take the map image or the animation into the render queue, or say why not."""
     lang = language((text or {}).get("lang"))
     directory = current_data_dir()
     months = stock_matrix(directory)["months"]
-    metric = metric if metric in ("absolute", "per_1000") else "absolute"
     if ctx.triggered_id == ids.RENDER_PNG:
-        kind, chosen = "map", [month_at(months, index)]
+        chosen = [month_at(months, index)]
     else:
-        kind, chosen = "timelapse", months_between(months, start, end)
-        if not chosen or len(chosen) > export.MAX_FRAMES:
-            return None, True, html.P(t("tools.bad_range", lang, n=export.MAX_FRAMES), role="alert")
-    key = export.submit(kind, directory, chosen, metric, lang, export.credit_link(chosen, kind))
-    job = {"key": key, "kind": kind, "url": job_url(kind, chosen, metric, lang)}
-    return job, False, progress(export.status(key), lang)
-
-
-def progress(state: dict, lang: str) -> html.Div:
-    """A native progress bar with its text: "Rendering… 3 of 12 frames"."""
-    done, total = state.get("done", 0), max(state.get("total", 1), 1)
-    return html.Div(
-        [
-            html.Progress(value=str(done), max=str(total)),
-            html.Span(t("tools.rendering", lang, done=done, total=total)),
-        ]
-    )
-
-
-def finished(job: dict, lang: str) -> html.Div:
-    """The download link and a preview of the finished image."""
-    label = t("tools.download_png" if job["kind"] == "map" else "tools.download_gif", lang)
-    return html.Div(
-        [
-            html.A(label, href=job["url"] + "&download=1", download="", id=ids.RENDER_LINK),
-            html.Img(src=job["url"], alt=label),
-        ]
-    )
+        chosen = months_between(months, start, end)
+    if not chosen or len(chosen) > export.MAX_FRAMES:
+        return no_update, alert(t("tools.bad_range", lang, n=export.MAX_FRAMES))
+    render = Render("map" if ctx.triggered_id == ids.RENDER_PNG else "timelapse", tuple(chosen), metric, lang)
+    try:
+        _, state = jobs.engine().admit(render, directory)
+    except QueueFull:
+        return no_update, alert(t("tools.busy", lang, seconds=RETRY_AFTER_SECONDS))
+    except Unavailable:
+        return no_update, alert(t("tools.unavailable", lang))
+    if state == "done":
+        return no_update, finished(render, lang)
+    return render.as_dict(), html.P(t("tools.queued", lang))
 
 
 @callback(
     Output(ids.RENDER_STATUS, "children", allow_duplicate=True),
-    Output(ids.RENDER_POLL, "disabled", allow_duplicate=True),
-    Input(ids.RENDER_POLL, "n_intervals"),
-    State(ids.RENDER_JOB, "data"),
-    State(ids.TEXT_STORE, "data"),
+    Input(ids.RENDER_REQUEST, "data"),
+    background=True,
+    progress=[
+        Output(ids.RENDER_PROGRESS, "value"),
+        Output(ids.RENDER_PROGRESS, "max"),
+        Output(ids.RENDER_PROGRESS_TEXT, "children"),
+    ],
+    running=[
+        (Output(ids.RENDER_PROGRESS_BOX, "hidden"), False, True),
+        (Output(ids.RENDER_PNG, "disabled"), True, False),
+        (Output(ids.RENDER_GIF, "disabled"), True, False),
+    ],
     prevent_initial_call=True,
 )
-def poll_render(_ticks, job, text):
-    """Report progress until the render is done (link and preview) or failed (message)."""
-    lang = language((text or {}).get("lang"))
-    if not job:
-        return no_update, True
-    state = export.status(job["key"])
-    if state["state"] == "done":
-        return finished(job, lang), True
-    if state["state"] in ("error", "unknown"):
-        return html.P(t("tools.failed", lang), role="alert"), True
-    return progress(state, lang), False
+def render(set_progress, requested: dict | None):
+    """Draw the requested render (or follow the process drawing it), reporting each frame."""
+    if not requested:
+        return no_update
+    jobs.lower_priority()
+    render = Render.from_dict(requested)
+
+    def report(done: int, total: int) -> None:
+        set_progress((str(done), str(total), t("tools.rendering", render.lang, done=done, total=total)))
+
+    if jobs.engine().run(render, current_data_dir(), report):
+        return finished(render, render.lang)
+    return alert(t("tools.failed", render.lang))

@@ -12,13 +12,13 @@ import csv
 import io
 import json
 import math
-from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
 from flask import Blueprint, Flask, Response, jsonify, request
 
-from dashboard import export
+from dashboard import export, jobs
 from dashboard.i18n import LANGUAGES, country_name
+from dashboard.jobs import RETRY_AFTER_SECONDS, QueueFull, Render, Unavailable
 from dashboard.methods import methods_page
 from dashboard.state import current_data_dir
 from dashboard.view_state import METRICS
@@ -46,7 +46,6 @@ from layers.web_layers import (
     maritime_routes_geojson,
 )
 
-RENDER_TIMEOUT_SECONDS = 180
 LAYER_GEOJSON = {
     "entry_points": entry_points_geojson,
     "land_routes": land_routes_geojson,
@@ -243,12 +242,12 @@ def layer_geojson(layer: str) -> Response:
 # ---------- images ----------
 
 
-def _image_request(kind: str) -> tuple[Path, list[str], str, str]:
+def _image_request(kind: str) -> tuple[Path, Render]:
     directory = current_data_dir()
     metric, lang = _metric(), _lang()
     months = stock_matrix(directory)["months"]
     if kind == "map":
-        return directory, [_month(directory)], metric, lang
+        return directory, Render("map", (_month(directory),), metric, lang)
     start = _month(directory, "from", year_up_to(months, months[-1])[0])
     end = _month(directory, "to", months[-1])
     chosen = months_between(months, start, end)
@@ -256,16 +255,36 @@ def _image_request(kind: str) -> tuple[Path, list[str], str, str]:
         raise BadRequest("from", f"{start} is after to={end}")
     if len(chosen) > export.MAX_FRAMES:
         raise BadRequest("to", f"at most {export.MAX_FRAMES} months per animation, got {len(chosen)}")
-    return directory, chosen, metric, lang
+    return directory, Render("timelapse", tuple(chosen), metric, lang)
+
+
+def busy(message: str) -> Response:
+    """503 with Retry-After: the render queue is full or its store unreachable."""
+    response = jsonify({"error": message, "retry_after": RETRY_AFTER_SECONDS})
+    response.status_code = 503
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _image(kind: str, mimetype: str, filename: str) -> Response:
-    directory, months, metric, lang = _image_request(kind)
-    key = export.submit(kind, directory, months, metric, lang, export.credit_link(months, kind))
+    """The finished render (200), or the render taken into the queue (202 with its status URL)."""
+    directory, render = _image_request(kind)
+    engine = jobs.engine()
     try:
-        body = export.result(key, timeout=RENDER_TIMEOUT_SECONDS)
-    except FutureTimeout:
-        return jsonify({"error": "still rendering; poll /export/status with the same parameters"}), 503
+        key, state = engine.admit(render, directory)
+        body = engine.result(key) if state == "done" else None
+        if state == "new":
+            engine.dispatch(render, directory)
+    except QueueFull:
+        return busy("too many renders are waiting; try again later")
+    except Unavailable:
+        return busy("the render queue is unavailable; try again later")
+    if body is None:
+        response = jsonify({"state": "queued", "status_url": render.status_url(), "total": render.total})
+        response.status_code = 202
+        response.headers["Location"] = render.status_url()
+        response.headers["Retry-After"] = "1"
+        return response
     response = Response(body, mimetype=mimetype)
     response.headers["Cache-Control"] = "public, max-age=3600"
     if request.args.get("download") == "1":
@@ -288,13 +307,19 @@ def timelapse_gif() -> Response:
 
 @api.get("/export/status")
 def render_status() -> Response:
-    """Start (if needed) and report a render: `kind=map|timelapse` plus the image's parameters."""
+    """Report a render (`kind=map|timelapse` plus the image's parameters); never starts one."""
     kind = request.args.get("kind", "map")
     if kind not in ("map", "timelapse"):
         raise BadRequest("kind", f'expected map or timelapse, got "{kind[:20]}"')
-    directory, months, metric, lang = _image_request(kind)
-    key = export.submit(kind, directory, months, metric, lang, export.credit_link(months, kind))
-    return jsonify(export.status(key))
+    directory, render = _image_request(kind)
+    engine = jobs.engine()
+    try:
+        state = engine.status(engine.key(render, directory), render)
+    except Unavailable:
+        return busy("the render queue is unavailable; try again later")
+    if state["state"] == "done":
+        state["url"] = render.url()
+    return jsonify(state)
 
 
 # ---------- methodology ----------

@@ -13,7 +13,7 @@ from dash import _callback, html
 from flask import request
 from flask_compress import Compress
 
-from dashboard import state
+from dashboard import jobs, state
 from dashboard.api import register_api
 from dashboard.browser_config import config_script
 from dashboard.cache import LAYOUT_SECONDS, cache_get_responses, init_cache, remember, snapshot_key, status
@@ -141,6 +141,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     settings = settings or Settings.from_env()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     state.install(settings.data_dir, settings.cache_dir, settings.reload_seconds)
+    engine = jobs.install(settings)
     app = CorredoresDash(
         __name__,
         title="Corredores",
@@ -149,6 +150,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         compress=False,
         suppress_callback_exceptions=True,
         update_title=None,
+        background_callback_manager=engine.manager(),
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     Compress(app.server)
@@ -158,7 +160,12 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     app.layout = serve_layout
     import callbacks  # noqa: F401  (registers every feature's callbacks)
 
-    install_security(app, debug=settings.debug)  # last: its CSP hashes Dash's inline scripts
+    install_security(  # last: its CSP hashes Dash's inline scripts
+        app,
+        debug=settings.debug,
+        trusted_proxies=settings.trusted_proxies,
+        hsts_seconds=settings.hsts_seconds,
+    )
     cache_get_responses(app.server, "/_dash-layout", layout_cache_key)  # after Compress: stores plain JSON
     warm_up(app, layout_cache_key)  # layouts and compressed geometry: the first visitor pays nothing
 
@@ -167,3 +174,4 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
 app = create_app()
 server = app.server
+celery_app = jobs.engine().celery  # with REDIS_URL: `celery -A dashboard.app:celery_app worker`

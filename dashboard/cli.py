@@ -1,9 +1,10 @@
-"""The `corredores` command: `serve` the dashboard, `validate` a data directory."""
+"""The `corredores` command: `serve` the dashboard, `validate` a data directory, run the render `worker`."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -44,6 +45,22 @@ def serve_command(host: str, port: int, data: str | None) -> int:
     return 0
 
 
+def worker_command(concurrency: int) -> int:
+    """Run the Celery render worker when `REDIS_URL` is set; without it renders need no worker."""
+    from dashboard.config import Settings
+
+    if not Settings.from_env().redis_url:
+        print("REDIS_URL is not set: renders run in the web workers' own processes; idle", file=sys.stderr)
+        signal.pause()  # stay up: a Procfile runner stops every process when one exits
+        return 0
+    from dashboard.app import celery_app
+    from dashboard.jobs import lower_priority
+
+    lower_priority()
+    celery_app.worker_main(["worker", f"--concurrency={concurrency}", "--loglevel=INFO"])
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     parser = argparse.ArgumentParser(prog="corredores", description=__doc__)
@@ -54,9 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--data", help="data directory (default: $CORREDORES_DATA_DIR or the shipped data)")
     check = commands.add_parser("validate", help="check a data directory and list every problem")
     check.add_argument("directory", nargs="?", help="data directory (default: the shipped one)")
+    worker = commands.add_parser("worker", help="run the render worker (Celery on REDIS_URL)")
+    worker.add_argument("--concurrency", type=int, default=2, help="renders at once (default 2)")
     args = parser.parse_args(argv)
     if args.command == "serve":
         return serve_command(args.host, args.port, args.data)
+    if args.command == "worker":
+        return worker_command(args.concurrency)
     return validate_command(args.directory)
 
 

@@ -1,35 +1,31 @@
-"""Map images and time-lapse GIFs drawn on the server, in a small thread pool with cached results.
+"""Map images and time-lapse GIFs drawn on the server (run as jobs by `dashboard.jobs`).
 
-Drawing uses matplotlib's object API (a `Figure` per image, never pyplot), so renders in
-parallel threads do not share state. A request or callback submits a job and either waits for
-it (the HTTP endpoints) or polls its progress (the toolbar), while the pool caps how many
-renders run at once: a 24-frame GIF cannot take the server's threads from other users.
+Drawing uses matplotlib's object API (a `Figure` per image, never pyplot), so renders never
+share state. Time-lapse frames are streamed to the GIF encoder one at a time.
 """
 
 from __future__ import annotations
 
 import io
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
-from flask import request
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
-from PIL import Image
+from PIL import GifImagePlugin, Image
 from shapely.geometry import MultiPolygon, Polygon
 
 from dashboard.i18n import format_month, format_number, t
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE
 from layers.citation import map_rows
-from layers.digest import short_digest
 from layers.entry_points import entry_points
 from layers.memo import memoized_on_data
 from layers.routes import land_routes, maritime_routes
@@ -37,7 +33,7 @@ from layers.routes import land_routes, maritime_routes
 MAP_SIZE = (1080, 1350)  # pixels, 4:5 portrait: South America is tall, and social posts like it
 GIF_SIZE = (720, 900)
 GIF_FRAME_MS = 700
-MAX_FRAMES = 132  # eleven years of months
+MAX_FRAMES = 60  # five years of months: about 30 s of rendering and 3 MB per animation
 DPI = 100
 ORIGIN_FILL = "#bdbdbd"  # the same greys and purples as assets/corredores.js
 NO_DATA_FILL = "#f4f4f4"
@@ -49,7 +45,6 @@ WEB_MERCATOR = "EPSG:3857"
 HOME_LON = (-88.0, -36.0)  # the web map's home view: Tierra del Fuego to the Greater Antilles
 HOME_LAT = (-52.0, 20.0)
 SIMPLIFY_METRES = 1500
-RENDER_WORKERS = 2
 AXES_BOX = (0.01, 0.1, 0.98, 0.79)  # left, bottom, width, height as fractions of the image
 
 
@@ -257,128 +252,35 @@ def timelapse_gif(
     metric: str,
     lang: str,
     link: str = "",
-    progress=None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
-    """An animated GIF with one frame per month; `progress(done, total)` is called after each frame."""
-    frames = []
-    for done, month in enumerate(months, start=1):
-        figure = draw_map(directory, month, metric, lang, GIF_SIZE, link)
-        canvas = FigureCanvasAgg(figure)
-        canvas.draw()
-        image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        frames.append(image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT))
-        if progress:
-            progress(done, len(months))
-    buffer = io.BytesIO()
-    durations = [GIF_FRAME_MS] * (len(frames) - 1) + [GIF_FRAME_MS * 3]  # hold the last month
-    frames[0].save(
-        buffer,
-        format="GIF",
-        save_all=True,
-        append_images=frames[1:],
-        duration=durations,
-        loop=0,
-        optimize=False,
-        disposal=1,
-    )
-    return buffer.getvalue()
+    """An animated GIF with one frame per month; `progress(done, total)` is called after each frame.
+
+    Each frame is encoded as soon as it is drawn and then dropped, so memory holds one frame and
+    the compressed file, not every frame of the animation.
+    """
+    if not 0 < len(months) <= MAX_FRAMES:
+        raise ValueError(f"a time-lapse has 1 to {MAX_FRAMES} frames, got {len(months)}")
+    with tempfile.TemporaryFile() as output:
+        for done, month in enumerate(months, start=1):
+            frame = _gif_frame(draw_map(directory, month, metric, lang, GIF_SIZE, link))
+            if done == 1:
+                header, _ = GifImagePlugin.getheader(frame, info={"loop": 0})
+                output.writelines(header)
+            hold = GIF_FRAME_MS * 3 if done == len(months) else GIF_FRAME_MS  # hold the last month
+            output.writelines(
+                GifImagePlugin.getdata(frame, duration=hold, disposal=1, include_color_table=True)
+            )
+            if progress:
+                progress(done, len(months))
+        output.write(b";")  # GIF trailer
+        output.seek(0)
+        return output.read()
 
 
-# ---------- jobs: a bounded pool, progress per job, results in the app cache ----------
-
-
-@dataclass
-class Job:
-    """One render: its future, and how many frames of how many are done."""
-
-    future: Future
-    total: int
-    done: int = 0
-    error: str = ""
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-_executor = ThreadPoolExecutor(max_workers=RENDER_WORKERS, thread_name_prefix="corredores-export")
-_jobs: dict[str, Job] = {}
-_jobs_lock = threading.Lock()
-
-
-def job_key(kind: str, directory: Path, *params: str) -> str:
-    """A cache key naming the render and the data snapshot it draws."""
-    text = "\0".join([kind, str(directory), *params])
-    return f"export:{kind}:" + short_digest(text.encode(), 24)
-
-
-def _cache():
-    from dashboard.cache import shared
-
-    return shared
-
-
-def submit(kind: str, directory: Path, months: list[str], metric: str, lang: str, link: str = "") -> str:
-    """Start rendering `kind` ("map" or "timelapse") unless cached or running; returns its key."""
-    key = job_key(kind, directory, ",".join(months), metric, lang, link)
-    if _cache().get(key) is not None:
-        return key
-    with _jobs_lock:
-        job = _jobs.get(key)
-        if job is not None and not (job.future.done() and job.error):
-            return key
-
-        def run() -> bytes:
-            try:
-                if kind == "map":
-                    body = map_png(directory, months[0], metric, lang, link)
-                    _jobs[key].done = 1
-                else:
-                    body = timelapse_gif(
-                        directory,
-                        months,
-                        metric,
-                        lang,
-                        link,
-                        progress=lambda d, n: setattr(_jobs[key], "done", d),
-                    )
-                _cache().set(key, body)
-                return body
-            except Exception as error:  # reported through status(); the pool thread survives
-                _jobs[key].error = f"{type(error).__name__}: {error}"
-                raise
-
-        placeholder: Future = Future()
-        _jobs[key] = Job(placeholder, total=1 if kind == "map" else len(months))
-        _jobs[key].future = _executor.submit(run)
-    return key
-
-
-def status(key: str) -> dict:
-    """`{"state": "done" | "running" | "error" | "unknown", "done": n, "total": m}` of a job."""
-    if _cache().get(key) is not None:
-        job = _jobs.get(key)
-        total = job.total if job else 1
-        return {"state": "done", "done": total, "total": total}
-    job = _jobs.get(key)
-    if job is None:
-        return {"state": "unknown", "done": 0, "total": 0}
-    if job.error:
-        return {"state": "error", "done": job.done, "total": job.total, "error": job.error}
-    return {"state": "running", "done": job.done, "total": job.total}
-
-
-def result(key: str, timeout: float | None = None) -> bytes:
-    """The rendered bytes, waiting up to `timeout` seconds for a running job."""
-    body = _cache().get(key)
-    if body is not None:
-        return body
-    job = _jobs.get(key)
-    if job is None:
-        raise KeyError(key)
-    return job.future.result(timeout=timeout)
-
-
-def credit_link(months: list[str], kind: str) -> str:
-    """Where the image's figures are listed with sources, printed in its credit line."""
-    host = request.host_url.rstrip("/")
-    if kind == "map":
-        return f"{host}/export/map.csv?date={months[0]}"
-    return f"{host}/api/stock_by_month.csv?from={months[0]}&to={months[-1]}"
+def _gif_frame(figure: Figure) -> Image.Image:
+    """A drawn figure as a 128-colour palette image."""
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    return image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)

@@ -137,18 +137,6 @@ def render_request(value: Any, known: Known) -> str | None:
     return metric(value["metric"], known)
 
 
-def render_job(value: Any, known: Known) -> str | None:
-    """The render being polled."""
-    if value is None or (
-        isinstance(value, dict)
-        and set(value) == {"key", "kind", "url"}
-        and all(isinstance(v, str) for v in value.values())
-        and value["kind"] in ("map", "timelapse")
-    ):
-        return None
-    return "expected the render job the server returned"
-
-
 CHECKS: dict[tuple[str, str], Check] = {
     (ids.MAP, "bounds"): bounds,
     (ids.SERVICE_KINDS, "data"): service_kinds,
@@ -163,8 +151,7 @@ CHECKS: dict[tuple[str, str], Check] = {
     (ids.GIF_TO, "value"): month,
     (ids.RENDER_PNG, "n_clicks"): clicks,
     (ids.RENDER_GIF, "n_clicks"): clicks,
-    (ids.RENDER_POLL, "n_intervals"): clicks,
-    (ids.RENDER_JOB, "data"): render_job,
+    (ids.RENDER_REQUEST, "data"): render_request,
 }
 
 

@@ -215,8 +215,16 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
                 role="status",
                 **{"aria-live": "polite"},
             ),
-            dcc.Store(id=ids.RENDER_JOB, data=None),
-            dcc.Interval(id=ids.RENDER_POLL, interval=700, disabled=True),
+            html.Div(
+                id=ids.RENDER_PROGRESS_BOX,
+                className="render-progress",
+                hidden=True,
+                children=[
+                    html.Progress(id=ids.RENDER_PROGRESS, value="0", max="1"),
+                    html.Span(t("tools.queued", lang), id=ids.RENDER_PROGRESS_TEXT),
+                ],
+            ),
+            dcc.Store(id=ids.RENDER_REQUEST, data=None),
         ],
     )
     cite = html.Details(

@@ -29,6 +29,7 @@ import dash
 from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException, NotFound, ServiceUnavailable
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard.config import settings
 from dashboard.inputs import Known, input_problem
@@ -177,9 +178,17 @@ def component_suite_exists(app: dash.Dash, path: str) -> bool:
     return resource in app.registered_paths.get(package, ())
 
 
-def install_security(app: dash.Dash, *, debug: bool = False) -> None:
-    """Add headers, request ids, the size limit and error handlers to the app's Flask server."""
+def install_security(
+    app: dash.Dash, *, debug: bool = False, trusted_proxies: int = 0, hsts_seconds: int = 0
+) -> None:
+    """Add headers, request ids, the size limit and error handlers to the app's Flask server.
+
+    Behind `trusted_proxies` reverse proxies, their `X-Forwarded-Proto` and `X-Forwarded-For` are
+    believed (werkzeug's ProxyFix); HTTPS responses then carry HSTS for `hsts_seconds`.
+    """
     server: Flask = app.server
+    if trusted_proxies:
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=trusted_proxies, x_proto=trusted_proxies)
     server.config["MAX_CONTENT_LENGTH"] = max_request_bytes()
     server.config["PROPAGATE_EXCEPTIONS"] = debug
     policy = content_security_policy(
@@ -219,6 +228,8 @@ def install_security(app: dash.Dash, *, debug: bool = False) -> None:
         headers["X-Content-Type-Options"] = "nosniff"
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         headers["X-Request-ID"] = request_id()
+        if hsts_seconds and request.is_secure:
+            headers["Strict-Transport-Security"] = f"max-age={hsts_seconds}"
         return response
 
     @server.errorhandler(HTTPException)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from layers.codes import coded_frame, known_codes
 from layers.memo import memoized_on_data
-from layers.problems import raise_if_errors
+from layers.problems import Problem, raise_if_errors
 from layers.table import Table
 
 PERMITS_FILE = "figures/residence_permits.csv"
@@ -42,8 +42,12 @@ def regularisation_mechanisms(directory: Path) -> pd.DataFrame:
     if table.ok:
         table.check_schema()
         table.iso3("iso_a3", known_codes(directory))
-        launched, launched_note = dated(table, "launched")
-        ended, ended_note = dated(table, "ended")
+        for column in ("mechanism", "source"):
+            table.text(column, required=True)
+        table.unique(["iso_a3", "mechanism"])
+        launched, launched_note, problems = dated(MECHANISMS_FILE, table.frame["launched"])
+        ended, ended_note, more = dated(MECHANISMS_FILE, table.frame["ended"])
+        table.problems += problems + more
     raise_if_errors(table.problems)
     frame = table.frame.copy()
     frame["launched"], frame["launched_note"] = launched, launched_note
@@ -65,28 +69,33 @@ def calendar_date(text: str) -> bool:
     return True
 
 
-def dated(table: Table, column: str) -> tuple[pd.Series, pd.Series]:
-    """A typed partial-date column and a note column with any remark after the date.
+def dated(file: str, values: pd.Series) -> tuple[pd.Series, pd.Series, list[Problem]]:
+    """A typed partial-date column, a note column with any remark after the date, and the problems.
 
-    "2018-08-02 (issuing platform opened)" gives "2018-08-02" and "issuing platform opened"; a
-    malformed date ("2018-13-02") is an error; text with no date is kept as the note, with a warning
-    (the figure's date is then unknown).
+    `values` is indexed by spreadsheet row. "2018-08-02 (issuing platform opened)" gives
+    "2018-08-02" and "issuing platform opened"; a malformed date ("2018-13-02") is an error; text
+    with no date is kept as the note, with a warning (the date is then unknown).
     """
-    dates, notes = [], []
-    for row, value in table.frame[column].items():
+    dates, notes, problems = [], [], []
+    for row, value in values.items():
         match = LEADING_DATE.match(value.strip())
         remark = match.group(2).strip() if match else value.strip()
         if remark.startswith("(") and remark.endswith(")") and remark.count("(") == 1:
             remark = remark[1:-1]
         if match and not calendar_date(match.group(1)):
-            table.problem(
-                row, column, f'expected a real date as YYYY, YYYY-MM or YYYY-MM-DD, found "{value}"'
-            )
+            message = f'expected a real date as YYYY, YYYY-MM or YYYY-MM-DD, found "{value}"'
+            problems.append(Problem(file, message, row, values.name))
         elif not match and value.strip():
             message = f'expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found only text "{value[:60]}"'
-            table.problem(row, column, message + "; kept as a note, the date is unknown", warning=True)
+            problems.append(
+                Problem(
+                    file, message + "; kept as a note, the date is unknown", row, values.name, warning=True
+                )
+            )
         dates.append(match.group(1) if match else "")
         notes.append(remark)
-    return pd.Series(dates, index=table.frame.index, dtype=str), pd.Series(
-        notes, index=table.frame.index, dtype=str
+    return (
+        pd.Series(dates, index=values.index, dtype=str),
+        pd.Series(notes, index=values.index, dtype=str),
+        problems,
     )

@@ -1,10 +1,12 @@
-"""Server-rendered map images and time-lapse GIFs: size, frames, validation, the job pool."""
+"""Server-rendered map images and time-lapse GIFs: size, frames, validation, jobs, the public URL."""
 
 import io
 import json
+import time
 import urllib.error
 import urllib.request
 
+import pytest
 from PIL import Image
 
 from dashboard import export
@@ -12,11 +14,13 @@ from dashboard.export import (
     GIF_SIZE,
     MAP_SIZE,
     class_index,
+    draw_map,
     fit_extent,
     legend_labels,
     map_png,
     timelapse_gif,
 )
+from dashboard.jobs import Render
 from layers.choropleth import BREAKS
 from layers.paths import SHIPPED_DATA_DIR
 
@@ -64,9 +68,24 @@ def test_fit_extent_keeps_the_home_view_and_fills_the_box():
     assert (west, east, south, north) == (-5, 15, 0, 20)
 
 
-def test_map_endpoint_returns_the_png_and_caches_it(server):
+def render_when_done(server, path: str) -> tuple[int, dict, bytes]:
+    """Ask for an image, follow its status URL until it is done, then fetch it."""
+    status, headers, body = fetch(server, path)
+    if status == 202:
+        status_url = json.loads(body)["status_url"]
+        deadline = time.monotonic() + 240
+        while json.loads(fetch(server, status_url)[2])["state"] != "done":
+            assert time.monotonic() < deadline, "render not done"
+            time.sleep(0.2)  # a poll interval
+        status, headers, body = fetch(server, path)
+    return status, headers, body
+
+
+def test_map_endpoint_answers_202_then_the_png(server):
     path = "/export/map.png?date=2019-03&metric=absolute&lang=en"
     status, headers, body = fetch(server, path)
+    assert status in (200, 202)
+    status, headers, body = render_when_done(server, path)
     assert status == 200
     assert headers["Content-Type"] == "image/png"
     assert Image.open(io.BytesIO(body)).size == MAP_SIZE
@@ -75,7 +94,7 @@ def test_map_endpoint_returns_the_png_and_caches_it(server):
 
 
 def test_timelapse_endpoint_has_n_frames_for_n_months(server):
-    status, headers, body = fetch(
+    status, headers, body = render_when_done(
         server, "/export/timelapse.gif?from=2018-01&to=2018-12&metric=absolute&lang=pt"
     )
     assert status == 200
@@ -90,6 +109,7 @@ def test_bad_date_metric_and_range_are_400s(server):
         ("/export/map.png?date=2019-03&metric=total", "metric"),
         ("/export/map.png?date=2019-03&lang=fr", "lang"),
         ("/export/timelapse.gif?from=2019-12&to=2019-01", "from"),
+        ("/export/timelapse.gif?from=2015-01&to=2020-01", "to"),  # 61 frames, one past the cap
         ("/export/status?kind=video", "kind"),
     ):
         status, _, body = fetch(server, path)
@@ -97,20 +117,57 @@ def test_bad_date_metric_and_range_are_400s(server):
         assert json.loads(body)["parameter"] == parameter
 
 
-def test_status_reports_progress_then_done(server):
+def test_the_frame_cap_is_named_in_the_error(server):
+    status, _, body = fetch(server, "/export/timelapse.gif?from=2015-01&to=2025-11")
+    assert status == 400
+    assert f"at most {export.MAX_FRAMES} months" in json.loads(body)["error"]
+
+
+def test_status_reports_but_never_starts_a_render(server):
     query = "kind=timelapse&from=2016-01&to=2016-06&metric=per_1000&lang=es"
-    first = json.loads(fetch(server, f"/export/status?{query}")[2])
-    assert first["state"] in ("running", "done") and first["total"] == 6
-    status, _, body = fetch(server, f"/export/timelapse.gif?{query.replace('kind=timelapse&', '')}")
+    for _ in range(3):
+        assert json.loads(fetch(server, f"/export/status?{query}")[2]) == {
+            "state": "unknown",
+            "done": 0,
+            "total": 6,
+        }
+    status, _, _ = render_when_done(
+        server, "/export/timelapse.gif?from=2016-01&to=2016-06&metric=per_1000&lang=es"
+    )
     assert status == 200
-    assert json.loads(fetch(server, f"/export/status?{query}")[2]) == {"state": "done", "done": 6, "total": 6}
+    assert json.loads(fetch(server, f"/export/status?{query}")[2])["state"] == "done"
 
 
-def test_job_key_depends_on_every_parameter():
+def test_the_render_key_depends_on_every_parameter_and_the_data_but_not_the_host():
+    base = Render("map", ("2019-03",), "absolute", "es")
     keys = {
-        export.job_key("map", SHIPPED_DATA_DIR, "2019-03", "absolute", "es"),
-        export.job_key("map", SHIPPED_DATA_DIR, "2019-03", "absolute", "en"),
-        export.job_key("map", SHIPPED_DATA_DIR, "2019-04", "absolute", "es"),
-        export.job_key("timelapse", SHIPPED_DATA_DIR, "2019-03", "absolute", "es"),
+        base.key(SHIPPED_DATA_DIR, ""),
+        Render("map", ("2019-03",), "absolute", "en").key(SHIPPED_DATA_DIR, ""),
+        Render("map", ("2019-04",), "absolute", "es").key(SHIPPED_DATA_DIR, ""),
+        Render("map", ("2019-03",), "per_1000", "es").key(SHIPPED_DATA_DIR, ""),
+        Render("timelapse", ("2019-03",), "absolute", "es").key(SHIPPED_DATA_DIR, ""),
+        base.key(SHIPPED_DATA_DIR.parent / "other-snapshot", ""),
+        base.key(SHIPPED_DATA_DIR, "https://atlas.example"),
     }
-    assert len(keys) == 4
+    assert len(keys) == 7
+
+
+def test_image_credit_links_use_the_public_url_only():
+    render = Render("timelapse", ("2019-01", "2019-02"), "absolute", "en")
+    assert render.credit_link("") == ""
+    assert render.credit_link("https://atlas.example") == (
+        "https://atlas.example/api/stock_by_month.csv?from=2019-01&to=2019-02"
+    )
+    figure = draw_map(
+        SHIPPED_DATA_DIR, "2019-03", "absolute", "en", GIF_SIZE, render.credit_link("https://atlas.example")
+    )
+    texts = " ".join(text.get_text() for text in figure.texts)
+    assert "https://atlas.example/api/stock_by_month.csv" in texts
+    figure = draw_map(SHIPPED_DATA_DIR, "2019-03", "absolute", "en", GIF_SIZE, "")
+    assert "(/api/stock_by_month.csv)" in " ".join(text.get_text() for text in figure.texts)
+
+
+def test_a_time_lapse_past_the_frame_cap_is_refused_before_drawing():
+    months = [f"{y}-{m:02d}" for y in range(2015, 2021) for m in range(1, 13)][: export.MAX_FRAMES + 1]
+    with pytest.raises(ValueError, match=f"1 to {export.MAX_FRAMES} frames"):
+        timelapse_gif(SHIPPED_DATA_DIR, months, "absolute", "en")

@@ -19,7 +19,8 @@ def fill_of(page, selector):
 
 def test_page_loads_without_errors_or_outside_requests(watched_page, server):
     open_dashboard(watched_page, server)
-    watched_page.wait_for_timeout(1000)
+    watched_page.wait_for_selector("#line-chart .lines path")
+    watched_page.wait_for_load_state("networkidle")  # every request the page makes has finished
     assert watched_page.console_errors == []
     assert watched_page.outside_requests == []
 

@@ -63,38 +63,51 @@ def one_request(url: str, number: int) -> bool:
         return False
 
 
+class Gunicorn:
+    """`gunicorn dashboard.app:server` with 2 workers, as the Procfile runs it, on its own cache folder."""
+
+    def __init__(self, folder: Path, env: dict[str, str] | None = None, threads: int = THREADS_PER_WORKER):
+        port = free_port()
+        self.log = folder / "gunicorn.log"
+        environment = {
+            **os.environ,
+            "CORREDORES_DATA_DIR": str(SHIPPED_DATA),
+            "CORREDORES_CACHE_DIR": str(folder / "cache"),
+            **(env or {}),
+        }
+        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+        command = [gunicorn, "dashboard.app:server", "--no-control-socket", "--bind", f"127.0.0.1:{port}"]
+        command += ["--workers", "2", "--threads", str(threads)]
+        with self.log.open("wb") as output:
+            self.process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=output)
+        self.url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log.read_text()
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=2)
+                if len(worker_pids(self.process.pid)) == 2:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        self.stop()
+        pytest.fail("gunicorn did not start:\n" + self.log.read_text())
+
+    def stop(self) -> None:
+        """Stop the master (and so its workers)."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
 @pytest.fixture
 def gunicorn(tmp_path):
-    port = free_port()
-    log = tmp_path / "gunicorn.log"
-    env = {
-        **os.environ,
-        "CORREDORES_DATA_DIR": str(SHIPPED_DATA),
-        "CORREDORES_CACHE_DIR": str(tmp_path / "cache"),
-    }
-    command = [str(Path(sys.executable).with_name("gunicorn")), "dashboard.app:server", "--no-control-socket"]
-    command += ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", str(THREADS_PER_WORKER)]
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        assert process.poll() is None, log.read_text()
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=2)
-            if len(worker_pids(process.pid)) == 2:
-                break
-        except OSError:
-            pass
-        time.sleep(0.3)
-    else:
-        pytest.fail("gunicorn did not start:\n" + log.read_text())
-    yield process, url, log
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    running = Gunicorn(tmp_path)
+    yield running.process, running.url, running.log
+    running.stop()
 
 
 def test_killing_a_worker_fails_at_most_its_in_flight_requests(gunicorn):

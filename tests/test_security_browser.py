@@ -1,13 +1,17 @@
 """In Chromium: the page works under its CSP, and hostile strings in data files stay text.
 
 The poisoned data directory is the shipped one with HTML, script and spreadsheet-formula payloads
-appended to every name, note and source that reaches the map, its popups and tooltips, and the
-country panel. The XSS checks run with the CSP bypassed, so they prove the rendering itself is
-safe (textContent, React), not merely that the CSP would block a script.
+appended to every free-text field of every CSV (found from the data package's schema), every scene
+caption and the provenance notes: what reaches the map's popups and tooltips, the country panel
+and its Plotly hover labels (mechanism, instrument, dates) and the methods page. The XSS checks
+run with the CSP bypassed, so they prove the rendering itself is safe (textContent, React), not
+merely that the CSP would block a script.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 
 import pytest
@@ -25,24 +29,41 @@ HOSTILE = [
     "-2+3",
     "@SUM(1)",
 ]
-POISONED_COLUMNS = {
-    "points/entry_points.csv": [
-        "crossing",
-        "side_place",
-        "description",
-        "other_reference",
-        "coord_source",
-        "note",
-    ],
-    "routes/land.csv": ["name", "name_es", "source", "note", "coord_source"],
-    "routes/maritime.csv": ["origin_area", "destination", "sources", "accuracy_note"],
-    "points/services.csv": ["name", "operator", "source", "note", "place"],
-    "figures/stock.csv": ["source", "note"],
-    "figures/funding.csv": ["source", "note"],
-    "figures/residence_permits.csv": ["source", "note"],
-    "figures/regularisation_mechanisms.csv": ["mechanism_en", "eligibility", "source"],
-    "countries/profiles.csv": ["text_en", "text_es", "text_pt", "source"],
+# Columns that hold references or geometry, not text a person reads: poisoning them breaks joins.
+STRUCTURAL = {
+    "route_id",
+    "origin_point",
+    "destination_point",
+    "crossings",
+    "waypoints",
+    "waypoints_wkt",
+    "admin1",
+    "observed",
+    "entity",
+    "country",
 }
+
+
+def text_columns(directory) -> dict[str, list[str]]:
+    """Every free-text column of every CSV in the data package: strings without a pattern or enum."""
+    descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
+    columns = {}
+    for resource in descriptor["resources"]:
+        if not resource.get("path", "").endswith(".csv"):
+            continue
+        fields = resource.get("schema", {}).get("fields", [])
+        names = [
+            f["name"]
+            for f in fields
+            if f.get("type") == "string"
+            and not {"pattern", "enum"} & set(f.get("constraints", {}))
+            and f["name"] not in STRUCTURAL
+        ]
+        if names:
+            columns[resource["path"]] = names
+    return columns
+
+
 WATCH = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", (e) =>
@@ -51,9 +72,12 @@ document.addEventListener("securitypolicyviolation", (e) =>
 
 
 def poison(directory) -> int:
-    """Append a hostile string to every poisoned cell; return how many cells were changed."""
+    """Append a hostile string to every free-text cell, scene caption and the provenance notes.
+
+    Returns how many fields were changed.
+    """
     changed = 0
-    for relative, columns in POISONED_COLUMNS.items():
+    for relative, columns in text_columns(directory).items():
         rows = read_rows(directory / relative)
         header = rows[0]
         for number, row in enumerate(rows[1:]):
@@ -62,7 +86,19 @@ def poison(directory) -> int:
                 row[position] = f"{row[position]} {HOSTILE[number % len(HOSTILE)]}".strip()
                 changed += 1
         write_rows(directory / relative, rows)
-    return changed
+    scenes_path = directory / "scenes.json"
+    document = json.loads(scenes_path.read_text(encoding="utf-8"))
+    for number, scene in enumerate(document["scenes"]):
+        for lang in scene["caption"]:
+            scene["caption"][lang] += " " + HOSTILE[number % len(HOSTILE)]
+            changed += 1
+    scenes_path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    provenance = directory / "PROVENANCE.md"
+    lines = provenance.read_text(encoding="utf-8").splitlines()
+    first_section = next(n for n, line in enumerate(lines) if line.startswith("#") and "admin0" in line)
+    lines.insert(first_section + 1, " ".join(HOSTILE))  # shown on /methods with that dataset
+    provenance.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return changed + 1
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +156,13 @@ def assert_literal(locator) -> None:
     assert locator.locator("img, script, svg, iframe").count() == 0
 
 
+MIDPOINT = """(path) => {
+    const p = path.getPointAtLength(path.getTotalLength() / 2);
+    const m = path.getScreenCTM();
+    return {clientX: p.x * m.a + p.y * m.c + m.e, clientY: p.x * m.b + p.y * m.d + m.f};
+}"""
+
+
 def click_on_path(page, stroke: str) -> dict | None:
     """Click the map's paths with this stroke until one opens a route popup.
 
@@ -128,13 +171,7 @@ def click_on_path(page, stroke: str) -> dict | None:
     """
     paths = page.locator(f'#map path[stroke="{stroke}"]')
     for index in range(paths.count()):
-        point = paths.nth(index).evaluate(
-            """(path) => {
-                const p = path.getPointAtLength(path.getTotalLength() / 2);
-                const m = path.getScreenCTM();
-                return {clientX: p.x * m.a + p.y * m.c + m.e, clientY: p.x * m.b + p.y * m.d + m.f};
-            }"""
-        )
+        point = paths.nth(index).evaluate(MIDPOINT)
         paths.nth(index).dispatch_event("click", point)
         try:
             return opened_popup(page, "chematic", timeout=1500)
@@ -146,7 +183,10 @@ def click_on_path(page, stroke: str) -> dict | None:
 def test_poisoned_data_passes_validation(poisoned):
     from layers.catalog import validate
 
-    assert poisoned.cells > 1000
+    poisoned_columns = text_columns(poisoned.data)
+    mechanisms = poisoned_columns["figures/regularisation_mechanisms.csv"]
+    assert {"mechanism", "instrument", "launched", "ended"} <= set(mechanisms)  # they reach hovertemplates
+    assert poisoned.cells > 1500
     assert [p for p in validate(poisoned.data) if not p.warning] == []
 
 
@@ -176,8 +216,9 @@ def test_hostile_strings_in_tooltips_popups_and_panel_stay_text(hostile_page, po
         assert popup, f"no {kind} route popup opened"
         assert any(payload in popup["text"] for payload in HOSTILE), popup
         assert popup["elements"] == 0
-        page.locator(f'#map path[stroke="{stroke}"]').first.hover(force=True)
-        tooltip = page.locator(".leaflet-tooltip").last
+        route = page.locator(f'#map path[stroke="{stroke}"]').first
+        route.dispatch_event("mouseover", route.evaluate(MIDPOINT))  # the route itself, not a country over it
+        tooltip = page.locator(".leaflet-tooltip:not(.country-tooltip)").last
         expect(tooltip).to_contain_text("<img src=x onerror")  # the route's name, as text
         assert tooltip.locator("img, script, svg, iframe").count() == 0
         assert_no_script_ran(page)
@@ -188,7 +229,21 @@ def test_hostile_strings_in_tooltips_popups_and_panel_stay_text(hostile_page, po
     expect(panel).to_contain_text("<img src=x onerror")
     assert panel.locator("img, script, svg[onload], iframe").count() == 0
 
-    page.wait_for_timeout(500)
+    # the mechanism bars' hover labels carry mechanism, instrument and dates (a Plotly hovertemplate)
+    markers = page.locator("#country-timeline .subplot.x2y2 .scatterlayer .trace .points path")
+    expect(markers.first).to_be_attached()
+    hover = page.locator("#country-timeline .hoverlayer")
+    for index in range(min(3, markers.count())):
+        markers.nth(index).scroll_into_view_if_needed()
+        box = markers.nth(index).bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        expect(hover).to_contain_text(re.compile(r"<(img|script|svg|iframe)"))
+        assert hover.locator("a, image, foreignObject").count() == 0
+        assert_no_script_ran(page)
+
+    page.goto(f"{poisoned.url}/methods?lang=en")
+    expect(page.locator("body")).to_contain_text("<img src=x onerror")
+    assert page.locator("body img, body script, body svg, body iframe").count() == 0
     assert_no_script_ran(page)
     assert page.errors == []
 
@@ -199,7 +254,8 @@ def test_hostile_link_values_are_not_reflected(hostile_page, poisoned):
         f"{poisoned.url}/?lang=en&country=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D9%3E&date=%3Cscript%3E"
     )
     page.wait_for_selector("#map path.country-COL")
-    page.wait_for_timeout(500)
+    expect(page.locator("#url-notice")).to_contain_text("country")  # the page has read the link
+    page.wait_for_load_state("networkidle")
     assert_no_script_ran(page)
 
 
@@ -218,7 +274,8 @@ def test_the_page_works_under_its_csp_without_violations(watched_page, server):
     page.locator("#map path.country-PER").hover(force=True)
     expect(page.locator(".country-tooltip")).to_contain_text("Peru")
     expect(page.locator("#country-panel")).to_be_visible()
-    page.wait_for_timeout(1000)
+    page.wait_for_selector("#country-timeline .scatterlayer .trace")
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__csp") == []
     assert violations == []
     assert page.console_errors == []
