@@ -81,3 +81,10 @@ def test_a_file_the_descriptor_does_not_describe_is_a_problem(tmp_path):
     path.write_text(json.dumps(package), encoding="utf-8")
     found = [str(p) for p in validate(data)]
     assert f"{FUNDING}: expected a table schema for this file in datapackage.json, found none" in found
+
+
+def test_the_benchmark_synthetic_services_satisfy_the_schema(tmp_path):
+    from bench.synthetic import data_with_services
+
+    data = data_with_services(SHIPPED_DATA, tmp_path / "synthetic", 200)
+    assert [str(p) for p in validate(data) if not p.warning] == []
