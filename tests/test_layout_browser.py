@@ -59,6 +59,11 @@ def test_phone_is_map_first(sized_page, lang):
     # the slider right under the map, on the first screen
     assert 0 <= time["y"] - (main_map["y"] + main_map["height"]) <= 16
     assert slider["y"] + slider["height"] <= 844
+    # the second map's measures stay inside its panel in every language
+    panel = box(page, ".map-panel.secondary")
+    for button in page.locator(".second-select button").all():
+        edge = button.bounding_box()
+        assert panel["x"] <= edge["x"] and edge["x"] + edge["width"] <= panel["x"] + panel["width"], lang
 
 
 def test_phone_legend_starts_collapsed_and_opens_on_request(sized_page):

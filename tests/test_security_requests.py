@@ -32,6 +32,7 @@ QUERY_KEYS = [
     "services",
     "present",
     "embed",
+    "tab",
 ]
 MONTHS = [f"{y}-{m:02d}" for y in range(2015, 2026) for m in range(1, 13)]
 MALFORMED_QUERIES = [
