@@ -31,10 +31,16 @@ def test_table_tab_replaces_the_map_and_lists_every_host_of_the_month(watched_pa
     watched_page.goto(f"{server.url}/?lang=en&date=2021-08")
     watched_page.wait_for_selector("#map path.country-COL", state="attached")
     expect(watched_page.locator("#twin-table")).to_be_hidden()
+    map_box = watched_page.locator("#map").bounding_box()
+    time_y = watched_page.locator(".timebar").bounding_box()["y"]
     watched_page.get_by_role("button", name="Table", exact=True).click()
     table = watched_page.locator("#twin-table")
     expect(table.locator("tbody tr").first).to_be_visible()
     expect(watched_page.locator("#map")).to_be_hidden()
+    # the table takes the map's place: same box, the time bar does not move
+    place = watched_page.locator("#table-twin").bounding_box()
+    assert abs(place["y"] - map_box["y"]) <= 2 and abs(place["height"] - map_box["height"]) <= 2
+    assert watched_page.locator(".timebar").bounding_box()["y"] == time_y
     table_tab = watched_page.get_by_role("button", name="Table", exact=True)
     expect(table_tab).to_have_attribute("aria-pressed", "true")
     expect(watched_page).to_have_url(re.compile(r"tab=table"))
