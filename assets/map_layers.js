@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const ns = window.corredores;
-  const { el, setProps } = ns.core;
+  const { el, setProps, classIndex } = ns.core;
   const colours = ns.config.colours;
   const latest = {}; // newest hideout per map, read by tooltips
   ns.latestHideout = latest;
@@ -44,6 +44,8 @@
       const iso = feature.properties.iso_a3;
       layer.bindTooltip(() => ns.countryTooltip(iso, feature.properties, latest[key] || {}), {
         sticky: true,
+        direction: "auto",
+        keepInMap: true,
         className: "country-tooltip",
       });
       // the map highlights its own hover natively (hoverStyle); other views follow the store
@@ -59,14 +61,15 @@
     },
     admin1CountryStyle: function (feature, context) {
       const h = context.hideout || {};
-      const p = feature.properties;
-      if (!h.country || p.parent_iso_a3 !== h.country) return { stroke: false, fill: false };
-      const counts = h.counts || {};
-      const max = Math.max(1, ...Object.values(counts));
-      const n = counts[p.iso_3166_2] || 0;
-      const shades = colours.admin1;
-      const fill = n ? shades[Math.min(shades.length - 1, 1 + Math.floor((4 * n) / max))] : shades[0];
-      return { weight: 1, color: colours.admin1_border, dashArray: "3 2", fillColor: fill, fillOpacity: n ? 0.8 : 0.15 };
+      const n = (h.counts || {})[feature.properties.iso_3166_2] || 0;
+      const fill = h.colours ? h.colours[classIndex(n, h.breaks)] : colours.admin1[0];
+      return {
+        weight: 1, color: colours.admin1_border, dashArray: "3 2", fillColor: fill, fillOpacity: n ? 0.85 : 0.2,
+        className: "admin1 admin1-" + feature.properties.iso_3166_2,
+      };
+    },
+    admin1Filter: function (feature, context) {
+      return !!context.hideout && feature.properties.parent_iso_a3 === context.hideout.country;
     },
     landStyle: function () {
       return { weight: 3, color: colours.land_route, opacity: 0.85 };

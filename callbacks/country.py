@@ -1,11 +1,11 @@
-"""The country drill-down: open on selection, follow the month, zoom the map to the country."""
+"""The country drill-down: open on selection, follow the month (the map side is in map_view.py)."""
 
 from __future__ import annotations
 
 from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback, no_update
 
 from dashboard import ids
-from dashboard.country_panel import EMPTY_FIGURE, admin1_counts, country_body, headline_block, timeline_figure
+from dashboard.country_panel import EMPTY_FIGURE, country_body, headline_block, timeline_figure
 from dashboard.i18n import country_name, language
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
@@ -22,7 +22,6 @@ def _month(index: int | None) -> str:
     Output(ids.COUNTRY_HEADLINE, "children"),
     Output(ids.COUNTRY_TIMELINE, "figure", allow_duplicate=True),
     Output(ids.COUNTRY_BODY, "children"),
-    Output(ids.MAP_ADMIN1_COUNTRY, "hideout"),
     Input(ids.SELECTED, "data"),
     State(ids.MONTH_INDEX, "value"),
     State(ids.TEXT_STORE, "data"),
@@ -33,7 +32,7 @@ def open_country(iso: str | None, index: int | None, text: dict | None):
     lang = language((text or {}).get("lang"))
     directory = current_data_dir()
     if not iso:
-        return True, "", [], EMPTY_FIGURE, [], {"country": None, "counts": {}}
+        return True, "", [], EMPTY_FIGURE, []
     month = _month(index)
     return (
         False,
@@ -41,7 +40,6 @@ def open_country(iso: str | None, index: int | None, text: dict | None):
         headline_block(directory, iso, month, lang),
         timeline_figure(directory, iso, month, lang),
         country_body(directory, iso, month, lang),
-        {"country": iso, "counts": admin1_counts(directory, iso)},
     )
 
 
@@ -71,13 +69,3 @@ def follow_month(index: int | None, iso: str | None, text: dict | None):
     cursor["layout"]["shapes"][0]["x0"] = month
     cursor["layout"]["shapes"][0]["x1"] = month
     return headline_block(current_data_dir(), iso, month, language((text or {}).get("lang"))), cursor
-
-
-clientside_callback(
-    ClientsideFunction("corredores", "zoomToCountry"),
-    Output(ids.MAP, "bounds", allow_duplicate=True),
-    Output(ids.MAP_ADMIN1_COUNTRY, "url"),
-    Input(ids.SELECTED, "data"),
-    State(ids.TEXT_STORE, "data"),
-    prevent_initial_call="initial_duplicate",
-)

@@ -6,6 +6,7 @@ from layers.choropleth import PALETTE
 
 HOME_BOUNDS = [[-52.0, -88.0], [20.0, -36.0]]  # Tierra del Fuego to the Greater Antilles
 HOME_CENTER = [-16.0, -62.0]  # dash-leaflet needs a centre even when bounds set the view
+FIT_PADDING = [8, 8]  # pixels kept free around a country or region the map is fitted to
 
 COLOURS = {
     "highlight": "#d95f02",  # orange: distinct from the blue-green palette for all common CVDs

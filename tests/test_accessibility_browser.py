@@ -23,7 +23,7 @@ def axe_page(browser, server):
 @pytest.mark.parametrize("view", VIEWS)
 def test_no_serious_or_critical_violations(axe_page, server, view):
     axe_page.goto(f"{server.url}/?{VIEWS[view]}")
-    axe_page.wait_for_selector("#map path.country-COL")
+    axe_page.wait_for_selector("#map path.country-COL", state="attached")
     axe_page.wait_for_selector("#bar-chart .bars path", state="attached")
     if "country" in VIEWS[view]:
         axe_page.wait_for_selector("#country-body .mechanism")

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 def open_dashboard(page, server, query="lang=en&date=2019-06"):
     page.goto(f"{server.url}/?{query}")
-    page.wait_for_selector("#map path.country-COL")
+    page.wait_for_selector("#map path.country-COL", state="attached")
 
 
 def test_clicking_colombia_opens_its_panel_with_pep_and_funding(watched_page, server):
