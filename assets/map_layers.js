@@ -8,12 +8,54 @@
   const latest = {}; // newest hideout per map, read by tooltips
   ns.latestHideout = latest;
 
+  /* ---------- fills: class colours, hatching for estimates, dots for "no figure" ----------
+   * One SVG tile per fill; the map uses it as an SVG <pattern>, the legend as a background
+   * image, so the legend shows exactly what the map draws. */
+  const TILE = 8;
+  function tile(kind, colour) {
+    const dark = colour && ns.config.palette.indexOf(colour) >= ns.config.palette.length / 2;
+    if (kind === "nodata") {
+      return `<rect width="${TILE}" height="${TILE}" fill="${colours.no_data}"/><circle cx="2" cy="2" r="1" fill="${colours.no_data_dots}"/><circle cx="6" cy="6" r="1" fill="${colours.no_data_dots}"/>`;
+    }
+    const ink = dark ? "#ffffff" : colours.hatch;
+    return `<rect width="${TILE}" height="${TILE}" fill="${colour}"/><path d="M-2,2 l4,-4 M0,${TILE} l${TILE},-${TILE} M${TILE - 2},${TILE + 2} l4,-4" stroke="${ink}" stroke-width="1.6"/>`;
+  }
+  function patternId(kind, colour) {
+    return kind === "nodata" ? "corredores-nodata" : "corredores-hatch-" + ns.config.palette.indexOf(colour);
+  }
+  let patternsReady = false;
+  function ensurePatterns() {
+    if (patternsReady) return;
+    patternsReady = true;
+    const defs = ns.config.palette.map((c) => [patternId("hatch", c), tile("hatch", c)]).concat([[patternId("nodata"), tile("nodata")]]);
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("style", "position:absolute;width:0;height:0;overflow:hidden");
+    svg.innerHTML = "<defs>" + defs.map(([id, body]) => `<pattern id="${id}" patternUnits="userSpaceOnUse" width="${TILE}" height="${TILE}">${body}</pattern>`).join("") + "</defs>";
+    document.body.appendChild(svg);
+  }
+  /* The fill of a country: a class colour, or a pattern reference for estimates and no figure. */
+  ns.fill = function (colour, estimated) {
+    if (!colour) {
+      ensurePatterns();
+      return "url(#" + patternId("nodata") + ")";
+    }
+    if (!estimated) return colour;
+    ensurePatterns();
+    return "url(#" + patternId("hatch", colour) + ")";
+  };
+  /* The same tile as a CSS background, for legend swatches. */
+  ns.swatchImage = function (kind, colour) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${TILE}" height="${TILE}">${tile(kind, colour)}</svg>`;
+    return "url(\"data:image/svg+xml," + encodeURIComponent(svg) + "\")";
+  };
+
   ns.map = {
     countryStyle: function (feature, context) {
       const h = context.hideout || {};
       if (h.map) latest[h.map] = h;
       const p = feature.properties;
-      const style = { weight: 0.6, color: colours.border, fillOpacity: 0.9, fillColor: colours.no_data, dashArray: null };
+      const style = { weight: 0.6, color: colours.border, fillOpacity: 0.9, fillColor: ns.fill(null), dashArray: null };
       style.className = "country country-" + p.iso_a3;
       if (p.origin) {
         style.fillColor = colours.origin;
@@ -22,11 +64,7 @@
         style.weight = 1.2;
       } else if (h.colours && h.colours[p.iso_a3]) {
         const [fill, estimated] = h.colours[p.iso_a3];
-        style.fillColor = fill;
-        if (estimated) {
-          style.fillOpacity = 0.6;
-          style.dashArray = "3 3";
-        }
+        style.fillColor = ns.fill(fill, estimated); // estimates keep their class colour, hatched
       }
       if (p.iso_a3 === h.hovered) {
         style.weight = 2.5;

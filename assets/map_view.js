@@ -70,6 +70,9 @@
       ns.userMoved = true;
     };
     ["pointerdown", "wheel", "touchstart", "keydown"].forEach((type) => map.getContainer().addEventListener(type, touch, { passive: true }));
+    const panel = map.getContainer().closest(".map-panel");
+    map.on("popupopen", () => panel && panel.classList.add("popup-open"));
+    map.on("popupclose", () => panel && panel.classList.remove("popup-open"));
     map.on("moveend", () => {
       clearTimeout(timer);
       timer = setTimeout(() => settled(map), SETTLE_MS);
@@ -79,11 +82,18 @@
 
   function legend(title, breaks, palette, extra) {
     const swatches = palette.map((colour) => span("bar", "", { background: colour }));
-    const labels = breaks.map((b, i) => span("tick", i % 2 ? "" : compact(b)));
+    const labels = breaks.map((b) => span("tick", compact(b)));
     return [div("legend-title", title), div("legend-bar", swatches), div("legend-ticks", labels), div("legend-keys", extra)];
   }
-  function key(className, label) {
-    return span("key", [span("swatch " + className, ""), span("", label)]);
+  /* A legend key; `image` is the map's own fill tile (ns.swatchImage) where the map uses a pattern. */
+  function key(className, label, image) {
+    return span("key", [span("swatch " + className, "", image ? { backgroundImage: image } : undefined), span("", label)]);
+  }
+  function estimatedKey() {
+    return key("estimated", tr("legend.estimated"), ns.swatchImage("hatch", config.palette[4]));
+  }
+  function noDataKey() {
+    return key("nodata", tr("legend.no_data"), ns.swatchImage("nodata"));
   }
 
   register({
@@ -98,8 +108,8 @@
       const decimals = metric === "per_1000" ? 1 : 0;
       const estimated = Object.values(info).filter((i) => i.estimated).length;
       const extra = [
-        key("estimated", tr("legend.estimated")),
-        key("nodata", tr("legend.no_data")),
+        estimatedKey(),
+        noDataKey(),
         key("origin", tr("legend.origin")),
         div("legend-note", tr("legend.some_estimated", { n: estimated, total: Object.keys(info).length })),
       ];
@@ -140,7 +150,8 @@
       }
       const breaks = config.breaks[measure];
       const hideout = { map: "second", month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals, noDataText: note || undefined };
-      const extra = [key("origin", tr("legend.origin"))];
+      const extra = [noDataKey(), key("origin", tr("legend.origin"))];
+      if (measure === "per_1000") extra.unshift(estimatedKey());
       if (note) extra.unshift(div("legend-note", note));
       return [hideout, legend(title, breaks, palette, extra)];
     },

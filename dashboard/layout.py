@@ -123,13 +123,17 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                 onEachFeature=js("countryFeature"),
                 hideout={"map": "primary"},
             ),
-            dl.GeoJSON(
-                id=ids.MAP_ADMIN1_COUNTRY,
-                url=geometry_url("admin1") if view.country else None,
-                style=js("admin1CountryStyle"),
-                filter=js("admin1Filter"),
-                hideout={"country": None},
-                interactive=False,
+            dl.Pane(  # above the countries, never in the way of their pointer events
+                dl.GeoJSON(
+                    id=ids.MAP_ADMIN1_COUNTRY,
+                    url=geometry_url("admin1") if view.country else None,
+                    style=js("admin1CountryStyle"),
+                    filter=js("admin1Filter"),
+                    hideout={"country": None},
+                    interactive=False,
+                ),
+                name="admin1",
+                style={"zIndex": 405, "pointerEvents": "none"},
             ),
             dl.LayersControl(
                 id=ids.MAP_LAYERS,
@@ -218,6 +222,11 @@ def second_map(view: ViewState) -> dl.Map:
             dl.ScaleControl(position="bottomleft", imperial=False),
         ],
     )
+
+
+def legend_box(lang: str, *legends: html.Div) -> html.Details:
+    """The legends of a map, over its corner, folding away behind a "Legend" toggle."""
+    return html.Details([html.Summary(t("legend.toggle", lang)), *legends], open=True, className="legend-box")
 
 
 def time_bar(view: ViewState, months: list[str]) -> html.Div:
@@ -357,8 +366,11 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 **{"aria-label": t("map.primary_label", lang)},
                 children=[
                     primary_map(view, directory),
-                    html.Div(id=ids.MAP_LEGEND, className="legend"),
-                    html.Div(id=ids.ADMIN1_LEGEND, className="legend admin1-legend"),
+                    legend_box(
+                        lang,
+                        html.Div(id=ids.MAP_LEGEND, className="legend"),
+                        html.Div(id=ids.ADMIN1_LEGEND, className="legend admin1-legend"),
+                    ),
                     html.Div(id=ids.SCENE_CAPTION, className="scene-caption", **{"aria-live": "polite"}),
                 ],
             ),
@@ -375,7 +387,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                         class_name="second-select",
                     ),
                     second_map(view),
-                    html.Div(id=ids.SECOND_LEGEND, className="legend"),
+                    legend_box(lang, html.Div(id=ids.SECOND_LEGEND, className="legend")),
                 ],
             ),
         ],

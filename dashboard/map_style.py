@@ -14,6 +14,8 @@ COLOURS = {
     "hover": "#111111",
     "border": "#5f6b7a",
     "no_data": "#f4f4f4",
+    "no_data_dots": "#8c8c8c",  # dotted: "no figure" must not look like the lightest class
+    "hatch": "#3d3d3d",  # hatch lines over light classes (white over dark ones)
     "origin": "#bdbdbd",
     "origin_border": "#333333",
     "bar": PALETTE[5],

@@ -156,3 +156,36 @@ def test_a_country_without_located_services_gets_a_legend_and_no_error(watched_p
     search(watched_page, "Chile")
     expect(watched_page.locator("#admin1-legend")).to_contain_text("per state or department")
     assert watched_page.console_errors == []
+
+
+def test_state_shading_uses_the_colours_its_legend_shows(page, server):
+    open_map(page, server, "lang=en&country=COL")
+    expect(page.locator("#map path.admin1").first).to_be_attached()
+    expect(page.locator("#admin1-legend")).to_contain_text("Services per state or department")
+    page.wait_for_function("() => document.querySelectorAll('#admin1-legend .swatch').length > 1")
+    swatches = page.locator("#admin1-legend .swatch").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).backgroundColor)"
+    )
+    fills = page.locator("#map path.admin1").evaluate_all(
+        "els => [...new Set(els.map(e => { const d = document.createElement('i');"
+        " d.style.color = e.getAttribute('fill'); document.body.appendChild(d);"
+        " const c = getComputedStyle(d).color; d.remove(); return c; }))]"
+    )
+    assert len(fills) > 1 and set(fills) <= set(swatches), (fills, swatches)
+    assert page.locator("#map-legend .legend-title").is_visible()
+    page.locator(".map-panel.primary .legend-box > summary").click()
+    expect(page.locator("#map-legend")).to_be_hidden()
+
+
+def test_a_popup_is_read_above_the_legend(page, server):
+    open_map(page, server, "lang=en&country=COL")
+    page.locator("#map .crossing-icon").first.click(force=True)
+    popup = page.locator("#map .leaflet-popup-content")
+    expect(popup).to_be_visible()
+    expect(page.locator(".map-panel.primary .legend-box")).to_be_hidden()
+    box = popup.bounding_box()
+    on_top = page.evaluate(
+        "([x, y]) => !!document.elementFromPoint(x, y).closest('.leaflet-popup')",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
+    assert on_top
