@@ -105,9 +105,6 @@
   }
 
   register({
-    toggleLegend: function (clicks, expanded) {
-      return String(expanded !== "true");
-    },
     twinTable: function (tab, index, selected, sort, stock, textStore) {
       const hidden = tab !== "table";
       if (hidden) return [true, noUpdate()];
@@ -169,6 +166,19 @@
       focusTable(600);
     }
   });
+})();
+
+/* Phones open on the map, not on its legend: fold the main map's legend once, at load (the
+ * summary opens it again; Dash follows the <details> toggle). */
+(function () {
+  "use strict";
+  if (!window.matchMedia("(max-width: 820px)").matches) return;
+  function fold(tries) {
+    const box = document.querySelector(".map-panel.primary .legend-box");
+    if (box) box.open = false;
+    else if (tries > 0) requestAnimationFrame(() => fold(tries - 1));
+  }
+  fold(600);
 })();
 
 /* The table is the keyboard route to the countries: their shapes leave the Tab order (Chromium
