@@ -1,4 +1,4 @@
-/* The country drill-down (callbacks/country.py): follow the month, zoom to the country. */
+/* The country drill-down (callbacks/country.py): follow the month. */
 (function () {
   "use strict";
   const ns = window.corredores;
@@ -7,11 +7,6 @@
   register({
     countryMonth: function (index, selected) {
       return selected ? index : noUpdate();
-    },
-    zoomToCountry: function (selected, textStore) {
-      if (!selected) return noUpdate(2);
-      const bounds = (textStore.bounds || {})[selected];
-      return [bounds || noUpdate(), textStore.admin1];
     },
   });
 })();

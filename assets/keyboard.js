@@ -5,6 +5,20 @@
   const { click, setProps } = ns.core;
   const ids = ns.ids;
 
+  /* On the slider, Shift+arrows step one year like everywhere else: stop the slider's own
+   * ten-step jump (it listens below the document) and press the year button instead. */
+  document.addEventListener(
+    "keydown",
+    function (event) {
+      const onSlider = event.target && event.target.closest && event.target.closest("[role=slider]");
+      if (!onSlider || !event.shiftKey || (event.key !== "ArrowLeft" && event.key !== "ArrowRight")) return;
+      event.stopPropagation();
+      event.preventDefault();
+      click(event.key === "ArrowLeft" ? ids.PREVIOUS_YEAR : ids.NEXT_YEAR);
+    },
+    true
+  );
+
   document.addEventListener("keydown", function (event) {
     const target = event.target;
     const typing = target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);

@@ -3,17 +3,59 @@
 (function () {
   "use strict";
   const ns = window.corredores;
-  const { el, setProps } = ns.core;
+  const { el, setProps, classIndex } = ns.core;
   const colours = ns.config.colours;
   const latest = {}; // newest hideout per map, read by tooltips
   ns.latestHideout = latest;
+
+  /* ---------- fills: class colours, hatching for estimates, dots for "no figure" ----------
+   * One SVG tile per fill; the map uses it as an SVG <pattern>, the legend as a background
+   * image, so the legend shows exactly what the map draws. */
+  const TILE = 8;
+  function tile(kind, colour) {
+    const dark = colour && ns.config.palette.indexOf(colour) >= ns.config.palette.length / 2;
+    if (kind === "nodata") {
+      return `<rect width="${TILE}" height="${TILE}" fill="${colours.no_data}"/><circle cx="2" cy="2" r="1" fill="${colours.no_data_dots}"/><circle cx="6" cy="6" r="1" fill="${colours.no_data_dots}"/>`;
+    }
+    const ink = dark ? "#ffffff" : colours.hatch;
+    return `<rect width="${TILE}" height="${TILE}" fill="${colour}"/><path d="M-2,2 l4,-4 M0,${TILE} l${TILE},-${TILE} M${TILE - 2},${TILE + 2} l4,-4" stroke="${ink}" stroke-width="1.6"/>`;
+  }
+  function patternId(kind, colour) {
+    return kind === "nodata" ? "corredores-nodata" : "corredores-hatch-" + ns.config.palette.indexOf(colour);
+  }
+  let patternsReady = false;
+  function ensurePatterns() {
+    if (patternsReady) return;
+    patternsReady = true;
+    const defs = ns.config.palette.map((c) => [patternId("hatch", c), tile("hatch", c)]).concat([[patternId("nodata"), tile("nodata")]]);
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("style", "position:absolute;width:0;height:0;overflow:hidden");
+    svg.innerHTML = "<defs>" + defs.map(([id, body]) => `<pattern id="${id}" patternUnits="userSpaceOnUse" width="${TILE}" height="${TILE}">${body}</pattern>`).join("") + "</defs>";
+    document.body.appendChild(svg);
+  }
+  /* The fill of a country: a class colour, or a pattern reference for estimates and no figure. */
+  ns.fill = function (colour, estimated) {
+    if (!colour) {
+      ensurePatterns();
+      return "url(#" + patternId("nodata") + ")";
+    }
+    if (!estimated) return colour;
+    ensurePatterns();
+    return "url(#" + patternId("hatch", colour) + ")";
+  };
+  /* The same tile as a CSS background, for legend swatches. */
+  ns.swatchImage = function (kind, colour) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${TILE}" height="${TILE}">${tile(kind, colour)}</svg>`;
+    return "url(\"data:image/svg+xml," + encodeURIComponent(svg) + "\")";
+  };
 
   ns.map = {
     countryStyle: function (feature, context) {
       const h = context.hideout || {};
       if (h.map) latest[h.map] = h;
       const p = feature.properties;
-      const style = { weight: 0.6, color: colours.border, fillOpacity: 0.9, fillColor: colours.no_data, dashArray: null };
+      const style = { weight: 0.6, color: colours.border, fillOpacity: 0.9, fillColor: ns.fill(null), dashArray: null };
       style.className = "country country-" + p.iso_a3;
       if (p.origin) {
         style.fillColor = colours.origin;
@@ -22,11 +64,7 @@
         style.weight = 1.2;
       } else if (h.colours && h.colours[p.iso_a3]) {
         const [fill, estimated] = h.colours[p.iso_a3];
-        style.fillColor = fill;
-        if (estimated) {
-          style.fillOpacity = 0.6;
-          style.dashArray = "3 3";
-        }
+        style.fillColor = ns.fill(fill, estimated); // estimates keep their class colour, hatched
       }
       if (p.iso_a3 === h.hovered) {
         style.weight = 2.5;
@@ -44,6 +82,8 @@
       const iso = feature.properties.iso_a3;
       layer.bindTooltip(() => ns.countryTooltip(iso, feature.properties, latest[key] || {}), {
         sticky: true,
+        direction: "auto",
+        keepInMap: true,
         className: "country-tooltip",
       });
       // the map highlights its own hover natively (hoverStyle); other views follow the store
@@ -59,14 +99,15 @@
     },
     admin1CountryStyle: function (feature, context) {
       const h = context.hideout || {};
-      const p = feature.properties;
-      if (!h.country || p.parent_iso_a3 !== h.country) return { stroke: false, fill: false };
-      const counts = h.counts || {};
-      const max = Math.max(1, ...Object.values(counts));
-      const n = counts[p.iso_3166_2] || 0;
-      const shades = colours.admin1;
-      const fill = n ? shades[Math.min(shades.length - 1, 1 + Math.floor((4 * n) / max))] : shades[0];
-      return { weight: 1, color: colours.admin1_border, dashArray: "3 2", fillColor: fill, fillOpacity: n ? 0.8 : 0.15 };
+      const n = (h.counts || {})[feature.properties.iso_3166_2] || 0;
+      const fill = h.colours ? h.colours[classIndex(n, h.breaks)] : colours.admin1[0];
+      return {
+        weight: 1, color: colours.admin1_border, dashArray: "3 2", fillColor: fill, fillOpacity: n ? 0.85 : 0.2,
+        className: "admin1 admin1-" + feature.properties.iso_3166_2,
+      };
+    },
+    admin1Filter: function (feature, context) {
+      return !!context.hideout && feature.properties.parent_iso_a3 === context.hideout.country;
     },
     landStyle: function () {
       return { weight: 3, color: colours.land_route, opacity: 0.85 };

@@ -5,6 +5,17 @@
   const { tr, countryName, el, line } = ns.core;
   const { number: formatNumber, month: formatMonth } = ns.format;
 
+  /* A source as a short label: no URLs, the publisher and date ("Diario La Voz, Nov 2020"). */
+  function shortSource(source) {
+    const text = String(source || "").replace(/https?:\/\/\S+/g, " ").replace(/\s+/g, " ").trim();
+    const inner = text.replace(/^\(|\)$/g, "").split(/;| - | — /)[0].trim();
+    const label = inner.split(",").slice(0, 2).join(",").replace(/\($/, "").trim();
+    return label.length > 60 ? label.slice(0, 58).trim() + "…" : label;
+  }
+  ns.shortSource = shortSource;
+
+  /* Country name, value with its qualifier, reference date (or the two figures it lies between),
+     short source labels: everything a reader needs to quote the figure, nothing to decode. */
   ns.countryTooltip = function (iso, props, h) {
     const box = el("div", "tip");
     box.appendChild(el("div", "tip-title", countryName(iso)));
@@ -25,12 +36,37 @@
         const [before, after] = String(at.date).split("|");
         box.appendChild(el("div", "tip-note", tr("tooltip.between", { before: formatMonth(before), after: formatMonth(after) })));
       } else {
-        box.appendChild(el("div", null, tr("tooltip.as_of", { date: formatMonth(at.date) })));
+        box.appendChild(el("div", "tip-date", tr("tooltip.as_of", { date: formatMonth(at.date) })));
       }
     }
-    (at.sources || []).filter(Boolean).forEach((source) => line(box, tr("tooltip.source"), source));
+    const labels = Array.from(new Set((at.sources || []).filter(Boolean).map(shortSource)));
+    if (labels.length) box.appendChild(el("div", "tip-source", tr("tooltip.source") + ": " + labels.join("; ")));
     return box;
   };
+
+  /* Keep a tooltip inside its map: Leaflet places sticky tooltips at the pointer, also past the edge. */
+  const MARGIN = 4;
+  function keepInside(tooltip) {
+    const node = tooltip.getElement && tooltip.getElement();
+    const map = tooltip._map;
+    if (!node || !map) return;
+    node.style.marginLeft = node.style.marginTop = "";
+    const box = node.getBoundingClientRect();
+    const frame = map.getContainer().getBoundingClientRect();
+    const dx = Math.max(frame.left + MARGIN - box.left, 0) + Math.min(frame.right - MARGIN - box.right, 0);
+    const dy = Math.max(frame.top + MARGIN - box.top, 0) + Math.min(frame.bottom - MARGIN - box.bottom, 0);
+    if (dx) node.style.marginLeft = dx + "px";
+    if (dy) node.style.marginTop = dy + "px";
+  }
+  if (window.L) {
+    const place = L.Tooltip.prototype._setPosition;
+    L.Tooltip.include({
+      _setPosition: function (pos) {
+        place.call(this, pos);
+        if (this.options.keepInMap) keepInside(this);
+      },
+    });
+  }
 
   ns.entryPopup = function (p) {
     const box = el("div", "popup");

@@ -2,18 +2,98 @@
 (function () {
   "use strict";
   const ns = window.corredores;
-  const { tr, classIndex, div, span, ownHover, register, noUpdate } = ns.core;
+  const { tr, classIndex, div, span, ownHover, register, noUpdate, setProps } = ns.core;
   const { month: formatMonth, compact } = ns.format;
   const { hostColours } = ns.stock;
   const config = ns.config;
+  const ids = ns.ids;
+
+  /* Every component that changed in this callback round. */
+  function triggeredAll() {
+    const ctx = window.dash_clientside.callback_context;
+    return ((ctx && ctx.triggered) || []).map((t) => t.prop_id.split(".")[0]);
+  }
+
+  /* ---------- linked maps ----------
+   * Each Leaflet map reports where it settled (moveend, debounced). The main map passes every
+   * settled view to the second one; the second passes on only moves a person made on it. The view
+   * a map was set to is remembered, and its own moveend for that view (the echo) goes no further:
+   * one move, one update, then quiet. */
+  const SETTLE_MS = 150;
+  const maps = [];
+  ns.leafletMap = function (id) {
+    for (let i = maps.length - 1; i >= 0; i--) {
+      const container = maps[i].getContainer();
+      if (container.id === id && document.body.contains(container)) return maps[i];
+    }
+    return null;
+  };
+  function partnerOf(map) {
+    const id = map.getContainer().id;
+    const other = id === ids.MAP ? ids.SECOND_MAP : id === ids.SECOND_MAP ? ids.MAP : null;
+    return other && ns.leafletMap(other);
+  }
+  function sameView(map, a, b) {
+    if (!a || !b || Math.abs(a.zoom - b.zoom) > 0.01) return false;
+    return map.project(a.center, a.zoom).distanceTo(map.project(b.center, a.zoom)) < 1;
+  }
+  function viewOf(map) {
+    return { center: map.getCenter(), zoom: map.getZoom() };
+  }
+  function settled(map) {
+    const view = viewOf(map);
+    const primary = map.getContainer().id === ids.MAP;
+    const touched = map._corredoresTouched;
+    map._corredoresTouched = false;
+    if (primary) {
+      // what dash-leaflet's trackViewport would report, but once per settled move (services in view)
+      const b = map.getBounds();
+      setProps(ids.MAP, { bounds: [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]] });
+      // once a person has moved a map, the URL keeps the view (until then: the link's own, if any)
+      const text = [view.center.lat.toFixed(3), view.center.lng.toFixed(3), +view.zoom.toFixed(2)].join(",");
+      if (ns.userMoved) setProps(ids.MAP_VIEW, { data: text });
+    }
+    const echo = map._corredoresEcho;
+    map._corredoresEcho = null;
+    if (sameView(map, echo, view) || !(primary || touched)) return;
+    const other = partnerOf(map);
+    if (!other || sameView(other, viewOf(other), view)) return;
+    other._corredoresEcho = view;
+    other.setView(view.center, view.zoom, { animate: false });
+  }
+  function linkMaps() {
+    const map = this;
+    let timer = null;
+    maps.push(map);
+    const touch = () => {
+      map._corredoresTouched = true;
+      ns.userMoved = true;
+    };
+    ["pointerdown", "wheel", "touchstart", "keydown"].forEach((type) => map.getContainer().addEventListener(type, touch, { passive: true }));
+    const panel = map.getContainer().closest(".map-panel");
+    map.on("popupopen", () => panel && panel.classList.add("popup-open"));
+    map.on("popupclose", () => panel && panel.classList.remove("popup-open"));
+    map.on("moveend", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => settled(map), SETTLE_MS);
+    });
+  }
+  if (window.L) L.Map.addInitHook(linkMaps);
 
   function legend(title, breaks, palette, extra) {
     const swatches = palette.map((colour) => span("bar", "", { background: colour }));
-    const labels = breaks.map((b, i) => span("tick", i % 2 ? "" : compact(b)));
+    const labels = breaks.map((b) => span("tick", compact(b)));
     return [div("legend-title", title), div("legend-bar", swatches), div("legend-ticks", labels), div("legend-keys", extra)];
   }
-  function key(className, label) {
-    return span("key", [span("swatch " + className, ""), span("", label)]);
+  /* A legend key; `image` is the map's own fill tile (ns.swatchImage) where the map uses a pattern. */
+  function key(className, label, image) {
+    return span("key", [span("swatch " + className, "", image ? { backgroundImage: image } : undefined), span("", label)]);
+  }
+  function estimatedKey() {
+    return key("estimated", tr("legend.estimated"), ns.swatchImage("hatch", config.palette[4]));
+  }
+  function noDataKey() {
+    return key("nodata", tr("legend.no_data"), ns.swatchImage("nodata"));
   }
 
   register({
@@ -28,8 +108,8 @@
       const decimals = metric === "per_1000" ? 1 : 0;
       const estimated = Object.values(info).filter((i) => i.estimated).length;
       const extra = [
-        key("estimated", tr("legend.estimated")),
-        key("nodata", tr("legend.no_data")),
+        estimatedKey(),
+        noDataKey(),
         key("origin", tr("legend.origin")),
         div("legend-note", tr("legend.some_estimated", { n: estimated, total: Object.keys(info).length })),
       ];
@@ -70,23 +150,24 @@
       }
       const breaks = config.breaks[measure];
       const hideout = { map: "second", month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals, noDataText: note || undefined };
-      const extra = [key("origin", tr("legend.origin"))];
+      const extra = [noDataKey(), key("origin", tr("legend.origin"))];
+      if (measure === "per_1000") extra.unshift(estimatedKey());
       if (note) extra.unshift(div("legend-note", note));
       return [hideout, legend(title, breaks, palette, extra)];
     },
-    followView: function (center, zoom, otherCenter, otherZoom) {
-      const nu = noUpdate();
-      if (!center || zoom === undefined || zoom === null) return nu;
-      const c = Array.isArray(center) ? { lat: center[0], lng: center[1] } : center;
-      const o = otherCenter ? (Array.isArray(otherCenter) ? { lat: otherCenter[0], lng: otherCenter[1] } : otherCenter) : null;
-      // follow only real moves: tiny differences (rounding, popup auto-pan echoes) would bounce between maps
-      const same = o && Math.abs(o.lat - c.lat) < 1e-3 && Math.abs(o.lng - c.lng) < 1e-3 && Math.abs(otherZoom - zoom) < 0.01;
-      if (same) return nu;
-      return { center: [c.lat, c.lng], zoom: zoom, transition: "setView" };
+    /* Where the primary map goes: the selected country, a scene's view, or home on ↺.
+       The second map follows by itself (see linkMaps below). */
+    mapViewport: function (selected, resetClicks, sceneIndex, scenes, textStore) {
+      const fired = triggeredAll();
+      const fly = (bounds) => ({ bounds: bounds, transition: "flyToBounds", options: { padding: config.fit_padding, duration: 0.8 } });
+      const scene = scenes && sceneIndex !== null && sceneIndex !== undefined ? scenes[sceneIndex] : null;
+      if (fired.indexOf(ids.MAP_RESET) !== -1 && resetClicks) return fly(config.home);
+      if (fired.indexOf(ids.SCENE_INDEX) !== -1 && scene && scene.bounds) return fly(scene.bounds);
+      const bounds = selected && (textStore.bounds || {})[selected];
+      return fired.indexOf(ids.SELECTED) !== -1 && bounds ? fly(bounds) : noUpdate();
     },
-    resetView: function (clicks) {
-      if (!clicks) return noUpdate();
-      return config.home;
+    admin1Url: function (selected, textStore) {
+      return selected ? textStore.admin1 : noUpdate();
     },
     serviceKinds: function (kinds, hideout) {
       return Object.assign({}, hideout, { kinds: kinds || [] });

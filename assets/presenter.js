@@ -26,7 +26,7 @@
     },
     applyScene: function (index, scenes, stock, textStore) {
       const scene = scenes && scenes[index];
-      if (!scene) return noUpdate(7);
+      if (!scene) return noUpdate(6);
       ns.text = textStore;
       const month = stock.months.indexOf(scene.date);
       const names = textStore.layers || {};
@@ -35,7 +35,7 @@
         span("scene-number", tr("present.scene", { n: index + 1 })),
         span("scene-text", scene.caption[textStore.lang] || scene.caption.en),
       ];
-      return [month >= 0 ? month : noUpdate(), scene.metric, scene.second, scene.country, scene.bounds, overlays, caption];
+      return [month >= 0 ? month : noUpdate(), scene.metric, scene.second, scene.country, overlays, caption];
     },
   });
 })();

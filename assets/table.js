@@ -37,7 +37,11 @@
     const at = ns.stock.valueAt(stock, iso, index, "absolute");
     if (!at) return null;
     const [before, after] = String(at.date || "").split("|");
-    const sources = Array.from(new Set(at.sources.filter(Boolean).map(shortSource)));
+    // short labels, each linked to its page: `source_urls` where the store has it, else the URL the source starts with
+    const links = Array.from(new Set(String(stock.areas[iso].s[index]).split("|"))).map((i) => {
+      const source = String(stock.sources[Number(i)] || "");
+      return { label: shortSource(source), url: (stock.source_urls || [])[Number(i)] || (source.match(/^https?:\/\/\S+/) || [])[0] };
+    });
     return {
       iso: iso,
       country: countryName(iso),
@@ -47,8 +51,8 @@
       date: before || "",
       dateText: at.estimated ? ns.format.month(before) + " – " + ns.format.month(after) : ns.format.month(before),
       estimated: at.estimated ? 1 : 0,
-      source: sources.join(" / "),
-      sourceFull: at.sources.filter(Boolean).join(" | "),
+      source: links.map((link) => link.label).join(" / "),
+      links: links,
     };
   }
 
@@ -68,6 +72,16 @@
     return html("Th", props);
   }
 
+  function sourceCell(links) {
+    const parts = [];
+    links.forEach((link, i) => {
+      if (i) parts.push(" / ");
+      const safe = /^https?:\/\//.test(link.url || "");
+      parts.push(safe ? html("A", { children: link.label, href: link.url, target: "_blank", rel: "noopener noreferrer" }) : link.label);
+    });
+    return parts;
+  }
+
   function body(r, selected) {
     const chosen = r.iso === selected;
     const select = html("Button", {
@@ -85,15 +99,12 @@
         html("Td", { className: "num", children: ns.format.number(r.per_1000, 1) }),
         html("Td", { children: r.dateText }),
         html("Td", { className: r.estimated ? "estimated" : undefined, children: tr(r.estimated ? "table.estimated" : "table.published") }),
-        html("Td", { children: r.source, title: r.sourceFull }),
+        html("Td", { children: sourceCell(r.links) }),
       ],
     });
   }
 
   register({
-    toggleLegend: function (clicks, expanded) {
-      return String(expanded !== "true");
-    },
     twinTable: function (tab, index, selected, sort, stock, textStore) {
       const hidden = tab !== "table";
       if (hidden) return [true, noUpdate()];
@@ -155,6 +166,19 @@
       focusTable(600);
     }
   });
+})();
+
+/* Phones open on the map, not on its legend: fold the main map's legend once, at load (the
+ * summary opens it again; Dash follows the <details> toggle). */
+(function () {
+  "use strict";
+  if (!window.matchMedia("(max-width: 820px)").matches) return;
+  function fold(tries) {
+    const box = document.querySelector(".map-panel.primary .legend-box");
+    if (box) box.open = false;
+    else if (tries > 0) requestAnimationFrame(() => fold(tries - 1));
+  }
+  fold(600);
 })();
 
 /* The table is the keyboard route to the countries: their shapes leave the Tab order (Chromium

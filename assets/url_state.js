@@ -5,7 +5,7 @@
   const { register, noUpdate } = ns.core;
 
   register({
-    urlState: function (index, metric, selected, second, overlays, kinds, compare, present, lang, tab, stock, textStore) {
+    urlState: function (index, metric, selected, second, overlays, kinds, compare, present, lang, view, tab, stock, textStore) {
       const params = new URLSearchParams(window.location.search);
       const names = textStore.layers || {};
       const set = (key, value) => (value === null || value === undefined || value === "" ? params.delete(key) : params.set(key, value));
@@ -16,6 +16,7 @@
       set("second", second);
       set("compare", (compare || []).join(","));
       set("present", present ? "1" : null);
+      set("view", view);
       set("tab", tab === "table" ? tab : null);
       if (overlays) set("layers", Object.keys(names).filter((k) => overlays.indexOf(names[k]) !== -1).join(","));
       if (kinds) set("services", kinds.join(","));

@@ -1,4 +1,4 @@
-"""The country drill-down: open on selection, follow the month, zoom the map to the country."""
+"""The country drill-down: open on selection, follow the month (the map side is in map_view.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from dash import ClientsideFunction, Input, Output, Patch, State, callback, clie
 from dashboard import ids
 from dashboard.country_panel import (
     EMPTY_FIGURE,
-    admin1_counts,
     country_body,
     headline_block,
     timeline_figure,
@@ -30,7 +29,6 @@ def _month(index: int | None) -> str:
     Output(ids.COUNTRY_TIMELINE, "figure", allow_duplicate=True),
     Output(ids.COUNTRY_TIMELINE, "style"),
     Output(ids.COUNTRY_BODY, "children"),
-    Output(ids.MAP_ADMIN1_COUNTRY, "hideout"),
     Input(ids.SELECTED, "data"),
     State(ids.MONTH_INDEX, "value"),
     State(ids.TEXT_STORE, "data"),
@@ -41,7 +39,7 @@ def open_country(iso: str | None, index: int | None, text: dict | None):
     lang = language((text or {}).get("lang"))
     directory = current_data_dir()
     if not iso:
-        return True, "", [], EMPTY_FIGURE, no_update, [], {"country": None, "counts": {}}
+        return True, "", [], EMPTY_FIGURE, no_update, []
     month = _month(index)
     timeline = timeline_figure(directory, iso, month, lang)
     return (
@@ -51,7 +49,6 @@ def open_country(iso: str | None, index: int | None, text: dict | None):
         timeline,
         timeline_height(timeline),
         country_body(directory, iso, month, lang),
-        {"country": iso, "counts": admin1_counts(directory, iso)},
     )
 
 
@@ -81,13 +78,3 @@ def follow_month(index: int | None, iso: str | None, text: dict | None):
     cursor["layout"]["shapes"][0]["x0"] = month
     cursor["layout"]["shapes"][0]["x1"] = month
     return headline_block(current_data_dir(), iso, month, language((text or {}).get("lang"))), cursor
-
-
-clientside_callback(
-    ClientsideFunction("corredores", "zoomToCountry"),
-    Output(ids.MAP, "bounds", allow_duplicate=True),
-    Output(ids.MAP_ADMIN1_COUNTRY, "url"),
-    Input(ids.SELECTED, "data"),
-    State(ids.TEXT_STORE, "data"),
-    prevent_initial_call="initial_duplicate",
-)

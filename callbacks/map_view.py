@@ -1,4 +1,4 @@
-"""The two linked maps: colours per month, legends, synchronised views, services in view."""
+"""The two linked maps: colours per month, legends, where the map looks, states of the selected country."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 
 from dashboard import ids
 from dashboard.i18n import format_number, language, t
+from dashboard.map_style import COLOURS
 from dashboard.state import current_data_dir
+from layers.map_view import admin1_counts, count_breaks
 from layers.services import count_in_box
 
 clientside_callback(
@@ -35,33 +37,70 @@ clientside_callback(
     State(ids.TEXT_STORE, "data"),
 )
 
+# Moves the app asks for (selection, scene, ↺) go through `viewport`: dash-leaflet 1.x ignores
+# `bounds` after the first render. The two maps follow each other in the browser (map_view.js).
 clientside_callback(
-    ClientsideFunction("corredores", "followView"),
-    Output(ids.SECOND_MAP, "viewport"),
-    Input(ids.MAP, "center"),
-    Input(ids.MAP, "zoom"),
-    State(ids.SECOND_MAP, "center"),
-    State(ids.SECOND_MAP, "zoom"),
-    prevent_initial_call=True,
-)
-
-clientside_callback(
-    ClientsideFunction("corredores", "followView"),
+    ClientsideFunction("corredores", "mapViewport"),
     Output(ids.MAP, "viewport"),
-    Input(ids.SECOND_MAP, "center"),
-    Input(ids.SECOND_MAP, "zoom"),
-    State(ids.MAP, "center"),
-    State(ids.MAP, "zoom"),
-    prevent_initial_call=True,
-)
-
-clientside_callback(
-    ClientsideFunction("corredores", "resetView"),
-    Output(ids.MAP, "bounds"),
+    Input(ids.SELECTED, "data"),
     Input(ids.MAP_RESET, "n_clicks"),
+    Input(ids.SCENE_INDEX, "data"),
+    State(ids.SCENES, "data"),
     State(ids.TEXT_STORE, "data"),
     prevent_initial_call=True,
 )
+
+clientside_callback(
+    ClientsideFunction("corredores", "admin1Url"),
+    Output(ids.MAP_ADMIN1_COUNTRY, "url"),
+    Input(ids.SELECTED, "data"),
+    State(ids.TEXT_STORE, "data"),
+    prevent_initial_call=True,
+)
+
+
+@callback(
+    Output(ids.MAP_ADMIN1_COUNTRY, "hideout"),
+    Output(ids.ADMIN1_LEGEND, "children"),
+    Input(ids.SELECTED, "data"),
+    State(ids.TEXT_STORE, "data"),
+)
+def admin1_shading(iso: str | None, text: dict | None) -> tuple[dict, list]:
+    """Shade the selected country's states by what its panel counts there, with a matching legend."""
+    if not iso:
+        return {"country": None}, []
+    lang = language((text or {}).get("lang"))
+    counted, counts = admin1_counts(current_data_dir(), iso)
+    breaks = count_breaks(list(counts.values()))
+    shades = COLOURS["admin1"]
+    hideout = {"country": iso, "counts": counts, "breaks": [0, *breaks], "colours": shades[: len(breaks) + 1]}
+    return hideout, admin1_legend(counted, breaks, max(counts.values(), default=0), lang)
+
+
+def admin1_legend(counted: str, breaks: list[int], largest: int, lang: str) -> list:
+    """Title and one swatch per class, labelled with its range ("1–3", "4–6", "7")."""
+    shades = COLOURS["admin1"]
+    uppers = [b - 1 for b in breaks[1:]] + [largest] if breaks else []
+    labels = [
+        format_number(low, lang) if low == high else f"{format_number(low, lang)}–{format_number(high, lang)}"
+        for low, high in zip(breaks, uppers, strict=True)
+    ]
+    keys = [(shades[0], format_number(0, lang) if breaks else t("map.admin1_none", lang))]
+    keys += [(shades[i + 1], label) for i, label in enumerate(labels)]
+    return [
+        html.Div(t(f"map.admin1_{counted}", lang), className="legend-title"),
+        html.Div(
+            [
+                html.Span(
+                    [html.Span(className="swatch", style={"background": colour}), html.Span(label)],
+                    className="key",
+                )
+                for colour, label in keys
+            ],
+            className="legend-keys",
+        ),
+    ]
+
 
 clientside_callback(
     ClientsideFunction("corredores", "serviceKinds"),

@@ -34,7 +34,6 @@ clientside_callback(
     Output(ids.METRIC, "data", allow_duplicate=True),
     Output(ids.SECOND_MEASURE, "data", allow_duplicate=True),
     Output(ids.SELECTED, "data", allow_duplicate=True),
-    Output(ids.MAP, "bounds", allow_duplicate=True),
     Output(ids.MAP_LAYERS, "overlays"),
     Output(ids.SCENE_CAPTION, "children"),
     Input(ids.SCENE_INDEX, "data"),

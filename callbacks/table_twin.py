@@ -1,4 +1,4 @@
-"""The table twin (the Table tab, redrawn in the browser each month) and the phone legend toggle."""
+"""The table twin: shown instead of the map on the Table tab, redrawn in the browser each month."""
 
 from dash import ClientsideFunction, Input, Output, State, clientside_callback
 
@@ -14,12 +14,4 @@ clientside_callback(
     Input(ids.TWIN_SORT, "data"),
     State(ids.STOCK_STORE, "data"),
     State(ids.TEXT_STORE, "data"),
-)
-
-clientside_callback(
-    ClientsideFunction("corredores", "toggleLegend"),
-    Output(ids.LEGEND_TOGGLE, "aria-expanded"),
-    Input(ids.LEGEND_TOGGLE, "n_clicks"),
-    State(ids.LEGEND_TOGGLE, "aria-expanded"),
-    prevent_initial_call=True,
 )

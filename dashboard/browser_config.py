@@ -10,7 +10,7 @@ import json
 from functools import lru_cache
 
 from dashboard import ids
-from dashboard.map_style import COLOURS, HOME_BOUNDS
+from dashboard.map_style import COLOURS, FIT_PADDING, HOME_BOUNDS
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES
 from layers.choropleth import BREAKS, PALETTE
 from layers.services import KINDS
@@ -35,6 +35,7 @@ def browser_config() -> dict:
         "layers": list(LAYERS),
         "kinds": list(KINDS),
         "home": HOME_BOUNDS,
+        "fit_padding": FIT_PADDING,
     }
 
 

@@ -419,12 +419,6 @@ def ground_block(directory: Path, iso: str, lang: str) -> html.Div:
     return html.Div(children)
 
 
-def admin1_counts(directory: Path, iso: str) -> dict[str, int]:
-    """Counts per ISO 3166-2 code, for colouring the selected country's subdivisions on the map."""
-    per_unit = data.on_the_ground(directory, iso)["per_admin1"]
-    return dict(zip(per_unit["iso_3166_2"], per_unit["count"].astype(int), strict=True))
-
-
 def profile_block(directory: Path, iso: str, lang: str) -> html.Div:
     """Key challenges and government response from the IOM 2018 country sheet, as short phrases."""
     profile = data.profile(directory, iso, lang)

@@ -15,20 +15,19 @@ from dashboard.country_panel import panel_shell
 from dashboard.documents import geometry_url, services_url
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.journalist import journalist_toolbar
-from dashboard.map_style import HOME_BOUNDS, HOME_CENTER
+from dashboard.map_style import FIT_PADDING, HOME_BOUNDS, HOME_CENTER
 from dashboard.notices import admin_banner, url_notice
 from dashboard.regional import regional_section
-from dashboard.table_twin import legend_toggle, skip_link, table_twin, view_switch
+from dashboard.table_twin import skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
-from layers.boundaries import admin0
 from layers.choropleth import second_measures, stock_matrix
 from layers.codes import iso_by_name
+from layers.map_view import country_bounds
 from layers.scenes import scenes
 from layers.services import KINDS
 from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
 
 js = Namespace("corredores", "map")
-EMPTY_COLLECTION = {"type": "FeatureCollection", "features": []}
 HOVER_STYLE = js("hoverStyle")
 LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português"}
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -59,14 +58,6 @@ def browser_text(lang: str) -> dict[str, str]:
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
 
 
-def country_bounds(directory) -> dict[str, list[list[float]]]:
-    """Leaflet bounds [[south, west], [north, east]] of every R4V host country, for zooming."""
-    countries = admin0(directory)
-    hosts = countries[countries["r4v_host"]]
-    return {
-        iso: [[round(b[1], 2), round(b[0], 2)], [round(b[3], 2), round(b[2], 2)]]
-        for iso, b in zip(hosts.index, hosts.geometry.bounds.to_numpy(), strict=True)
-    }
 
 
 def full_view_query(view: ViewState) -> str:
@@ -88,6 +79,19 @@ def month_marks(months: list[str]) -> dict[int, str]:
     return {i: (m[:4] if int(m[:4]) % 2 else "") for i, m in enumerate(months) if m.endswith("-01")}
 
 
+def map_start(view: ViewState, directory) -> dict:
+    """The first view of the main map: the link's `view`, else its country, else the whole region.
+
+    dash-leaflet 1.x fits `bounds` only when no centre is given, and only at the first render; the
+    second map follows the main one (assets/map_view.js).
+    """
+    if view.view:
+        lat, lon, zoom = view.view
+        return {"center": [lat, lon], "zoom": zoom}
+    bounds = country_bounds(directory).get(view.country or "", HOME_BOUNDS)
+    return {"bounds": bounds, "boundsOptions": {"padding": FIT_PADDING}}
+
+
 def primary_map(view: ViewState, directory) -> dl.Map:
     """The main map: countries coloured by the stock, with crossings, routes and services."""
     lang = view.lang
@@ -102,9 +106,8 @@ def primary_map(view: ViewState, directory) -> dl.Map:
         tiles = []
     return dl.Map(
         id=ids.MAP,
-        bounds=HOME_BOUNDS,
-        center=HOME_CENTER,
-        zoom=3,
+        **map_start(view, directory),
+        trackViewport=False,  # assets/map_view.js reports `bounds` and MAP_VIEW once per settled move
         minZoom=2,
         maxZoom=12,
         zoomSnap=0.25,
@@ -118,12 +121,17 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                 onEachFeature=js("countryFeature"),
                 hideout={"map": "primary"},
             ),
-            dl.GeoJSON(
-                id=ids.MAP_ADMIN1_COUNTRY,
-                data=EMPTY_COLLECTION,
-                style=js("admin1CountryStyle"),
-                hideout={"country": None, "counts": {}},
-                interactive=False,
+            dl.Pane(  # above the countries, never in the way of their pointer events
+                dl.GeoJSON(
+                    id=ids.MAP_ADMIN1_COUNTRY,
+                    url=geometry_url("admin1") if view.country else None,
+                    style=js("admin1CountryStyle"),
+                    filter=js("admin1Filter"),
+                    hideout={"country": None},
+                    interactive=False,
+                ),
+                name="admin1",
+                style={"zIndex": 405, "pointerEvents": "none"},
             ),
             dl.LayersControl(
                 id=ids.MAP_LAYERS,
@@ -190,12 +198,12 @@ def primary_map(view: ViewState, directory) -> dl.Map:
 
 
 def second_map(view: ViewState) -> dl.Map:
-    """The linked map: another measure, same month and view."""
+    """The linked map: another measure, same month and view (it follows the main map)."""
     return dl.Map(
         id=ids.SECOND_MAP,
-        bounds=HOME_BOUNDS,
-        center=HOME_CENTER,
-        zoom=3,
+        center=[view.view[0], view.view[1]] if view.view else HOME_CENTER,
+        zoom=view.view[2] if view.view else 3,
+        trackViewport=False,  # assets/map_view.js reports `bounds` and MAP_VIEW once per settled move
         minZoom=2,
         maxZoom=12,
         zoomSnap=0.25,
@@ -212,6 +220,11 @@ def second_map(view: ViewState) -> dl.Map:
             dl.ScaleControl(position="bottomleft", imperial=False),
         ],
     )
+
+
+def legend_box(lang: str, *legends: html.Div) -> html.Details:
+    """The legends of a map, over its corner, folding away behind a "Legend" toggle."""
+    return html.Details([html.Summary(t("legend.toggle", lang)), *legends], open=True, className="legend-box")
 
 
 def time_bar(view: ViewState, months: list[str]) -> html.Div:
@@ -335,6 +348,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
             },
         ),
         dcc.Store(id=ids.SELECTED, data=view.country),
+        dcc.Store(id=ids.MAP_VIEW, data=",".join(map(str, view.view)) if view.view else None),
         dcc.Store(id=ids.HOVERED, data=None),
         dcc.Store(id=ids.COUNTRY_MONTH, data=None),
         dcc.Store(id=ids.PRESENT, data=view.present),
@@ -351,8 +365,11 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 children=[
                     view_switch(view.tab, lang),
                     primary_map(view, directory),
-                    legend_toggle(lang),
-                    html.Div(id=ids.MAP_LEGEND, className="legend"),
+                    legend_box(
+                        lang,
+                        html.Div(id=ids.MAP_LEGEND, className="legend"),
+                        html.Div(id=ids.ADMIN1_LEGEND, className="legend admin1-legend"),
+                    ),
                     html.Div(id=ids.SCENE_CAPTION, className="scene-caption", **{"aria-live": "polite"}),
                     table_twin(view.tab, lang),
                 ],
@@ -371,7 +388,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                         class_name="second-select",
                     ),
                     second_map(view),
-                    html.Div(id=ids.SECOND_LEGEND, className="legend"),
+                    legend_box(lang, html.Div(id=ids.SECOND_LEGEND, className="legend")),
                 ],
             ),
         ],

@@ -6,6 +6,7 @@ from layers.choropleth import PALETTE
 
 HOME_BOUNDS = [[-52.0, -88.0], [20.0, -36.0]]  # Tierra del Fuego to the Greater Antilles
 HOME_CENTER = [-16.0, -62.0]  # dash-leaflet needs a centre even when bounds set the view
+FIT_PADDING = [8, 8]  # pixels kept free around a country or region the map is fitted to
 
 COLOURS = {
     "highlight": "#d95f02",  # orange: distinct from the blue-green palette for all common CVDs
@@ -14,6 +15,8 @@ COLOURS = {
     "hover": "#111111",
     "border": "#5f6b7a",
     "no_data": "#f4f4f4",
+    "no_data_dots": "#8c8c8c",  # dotted: "no figure" must not look like the lightest class
+    "hatch": "#3d3d3d",  # hatch lines over light classes (white over dark ones)
     "origin": "#bdbdbd",
     "origin_border": "#333333",
     "bar": PALETTE[5],

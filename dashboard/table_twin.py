@@ -1,4 +1,4 @@
-"""The table twin of the main map (a Map | Table switch, the table, a skip link) and the phone legend toggle.
+"""The table twin of the main map: a Map | Table switch, the table frame and the skip link to it.
 
 The rows are drawn in the browser (assets/table.js) from the stock store, so a slider step
 or a sort never reaches the server.
@@ -44,15 +44,4 @@ def table_twin(tab: str, lang: str) -> html.Section:
             html.P(t("table.hint", lang), className="twin-hint"),
             html.Table(id=ids.TWIN_TABLE, className="data-table twin-table", tabIndex=-1),
         ],
-    )
-
-
-def legend_toggle(lang: str) -> html.Button:
-    """Shows or hides the main map's legend on phones, where it starts collapsed (see corredores.css)."""
-    return html.Button(
-        t("legend.toggle", lang),
-        id=ids.LEGEND_TOGGLE,
-        type="button",
-        className="legend-toggle",
-        **{"aria-controls": ids.MAP_LEGEND, "aria-expanded": "false"},
     )

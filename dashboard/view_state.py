@@ -34,12 +34,24 @@ class ViewState:
     tab: str = "map"  # what shows in the main map's place: the map or its table twin
     present: bool = False
     embed: bool = False
+    view: tuple[float, float, float] | None = None  # map centre and zoom: latitude, longitude, zoom
     admin: bool = False  # show the data-problems banner (dashboard.notices.admin_banner)
     notices: list[str] = field(default_factory=list)
 
 
 def _list(value: str) -> list[str]:
     return [item for item in value.split(",") if item]
+
+
+def parse_map_view(value: str) -> tuple[float, float, float] | None:
+    """ "4.6,-74.1,5.5" → (4.6, -74.1, 5.5): latitude, longitude and zoom of the map, or None."""
+    try:
+        lat, lon, zoom = (float(part) for part in value.split(","))
+    except ValueError:
+        return None
+    if -90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= 20:
+        return lat, lon, zoom
+    return None
 
 
 def parse_view(
@@ -51,7 +63,7 @@ def parse_view(
     countries: set[str],
     kinds: list[str],
 ) -> ViewState:
-    """Read the URL keys `lang date country metric compare second tab layers services present embed admin`."""
+    """Read the keys lang date country metric compare second tab layers services present embed admin view."""
     view = ViewState(lang=lang, date=default_date)
     notices = view.notices
 
@@ -111,6 +123,10 @@ def parse_view(
         view.services = tuple(kind for kind in chosen if kind in kinds)
         if len(view.services) != len(chosen):
             notices.append("services")
+    if (value := get("view")) is not None:
+        view.view = parse_map_view(value)
+        if view.view is None:
+            notices.append("view")
     for key in ("present", "embed", "admin"):
         if (value := get(key)) is not None:
             if value in ("0", "1"):

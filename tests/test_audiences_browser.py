@@ -8,7 +8,7 @@ HIGHLIGHT = "#d95f02"
 
 
 def wait_for_map(page):
-    page.wait_for_selector("#map path.country-COL")
+    page.wait_for_selector("#map path.country-COL", state="attached")
     page.wait_for_selector("#bar-chart .bars path", state="attached")
 
 

@@ -11,7 +11,7 @@ from tests.datadir import SHIPPED_DATA
 
 def open_dashboard(page, server, query="lang=en&date=2019-06"):
     page.goto(f"{server.url}/?{query}")
-    page.wait_for_selector("#map path.country-COL")
+    page.wait_for_selector("#map path.country-COL", state="attached")
 
 
 def test_clicking_colombia_opens_its_panel_with_pep_and_funding(watched_page, server):

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 def open_dashboard(page, server, query="lang=en&date=2021-08"):
     page.goto(f"{server.url}/?{query}")
-    page.wait_for_selector("#map path.country-COL")
+    page.wait_for_selector("#map path.country-COL", state="attached")
     page.wait_for_selector("#journalist-tools")
 
 

@@ -32,6 +32,20 @@ def test_an_arrow_key_on_the_slider_moves_exactly_one_month_and_says_which(watch
     assert watched_page.console_errors == []
 
 
+def test_shift_arrow_on_the_slider_moves_exactly_one_year(watched_page, server):
+    open_page(watched_page, server, "lang=en&date=2019-03")
+    thumb = watched_page.get_by_role("slider")
+    watched_page.evaluate(RECORD_MONTHS)
+    thumb.focus()
+    thumb.press("Shift+ArrowRight")
+    expect(watched_page.locator("#month-label")).to_have_text("Mar 2020")
+    thumb.press("Shift+ArrowLeft")
+    expect(watched_page.locator("#month-label")).to_have_text("Mar 2019")
+    seen = watched_page.evaluate("window.seenMonths")
+    assert "Jan 2021" not in seen and "Jan 2020" not in seen, seen  # no slider jump of ten on top
+    expect(thumb).to_be_focused()
+
+
 def test_slider_speaks_the_month_in_the_interface_language(watched_page, server):
     open_page(watched_page, server, "lang=es&date=2019-03")
     thumb = watched_page.get_by_role("slider")
@@ -77,7 +91,8 @@ def test_tab_order_starts_with_the_skip_link_and_reaches_the_time_controls_quick
     assert stops[0] == "page a#skip-link.skip-link"
     assert not [s for s in stops if " path#" in s], "country or route shapes are Tab stops"
     outside_map = [s for s in stops if s.startswith("page")]
-    assert len(outside_map) <= 12, outside_map  # skip link, 6 header buttons, Map | Table, time buttons
+    # skip link, 6 header buttons, Map | Table, the legend's fold, « ◀ ▶
+    assert len(outside_map) <= 13, outside_map
     assert len(stops) <= 40, stops
     to_slider = tab_stops_until(watched_page, "[role=slider]")
     assert len(to_slider) <= 3

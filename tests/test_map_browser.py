@@ -9,7 +9,7 @@ HIGHLIGHT = "#d95f02"
 
 def open_dashboard(page, server, query="lang=en"):
     page.goto(f"{server.url}/?{query}")
-    page.wait_for_selector("#map path.country-COL")
+    page.wait_for_selector("#map path.country-COL", state="attached")
     page.wait_for_selector("#bar-chart .bars path")
 
 

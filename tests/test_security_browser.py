@@ -199,7 +199,8 @@ def test_hostile_strings_in_tooltips_popups_and_panel_stay_text(hostile_page, po
     page.locator("#map path.country-BRA").hover(force=True)
     tooltip = page.locator(".country-tooltip")
     expect(tooltip).to_contain_text("Source")
-    assert_literal(tooltip)
+    # the tooltip shows a short source label, which may cut the appended payload off: no element
+    assert tooltip.locator("img, script, svg, iframe").count() == 0
     assert_no_script_ran(page)
 
     markers = page.locator("#map .crossing-icon")

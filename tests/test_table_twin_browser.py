@@ -4,6 +4,7 @@ import csv
 import io
 import re
 import urllib.request
+from decimal import ROUND_HALF_UP, Decimal
 
 from playwright.sync_api import expect
 
@@ -30,10 +31,16 @@ def test_table_tab_replaces_the_map_and_lists_every_host_of_the_month(watched_pa
     watched_page.goto(f"{server.url}/?lang=en&date=2021-08")
     watched_page.wait_for_selector("#map path.country-COL", state="attached")
     expect(watched_page.locator("#twin-table")).to_be_hidden()
+    map_box = watched_page.locator("#map").bounding_box()
+    time_y = watched_page.locator(".timebar").bounding_box()["y"]
     watched_page.get_by_role("button", name="Table", exact=True).click()
     table = watched_page.locator("#twin-table")
     expect(table.locator("tbody tr").first).to_be_visible()
     expect(watched_page.locator("#map")).to_be_hidden()
+    # the table takes the map's place: same box, the time bar does not move
+    place = watched_page.locator("#table-twin").bounding_box()
+    assert abs(place["y"] - map_box["y"]) <= 2 and abs(place["height"] - map_box["height"]) <= 2
+    assert watched_page.locator(".timebar").bounding_box()["y"] == time_y
     table_tab = watched_page.get_by_role("button", name="Table", exact=True)
     expect(table_tab).to_have_attribute("aria-pressed", "true")
     expect(watched_page).to_have_url(re.compile(r"tab=table"))
@@ -41,13 +48,26 @@ def test_table_tab_replaces_the_map_and_lists_every_host_of_the_month(watched_pa
     rows = map_download(server, "2021-08")
     expect(table.locator("tbody tr")).to_have_count(len(rows))
     expect(table.locator("caption")).to_contain_text("Aug 2021")
+    for row in rows:
+        named = watched_page.get_by_role("button", name=row["country"], exact=True)
+        cells = table.locator("tbody tr", has=named).locator("td")
+        expect(cells.nth(0)).to_have_text(f"{round(float(row['value'])):,}")
+        per_1000 = Decimal(row["per_1000"]).quantize(Decimal("0.1"), ROUND_HALF_UP)  # 30.95 → 31.0
+        expect(cells.nth(1)).to_have_text(f"{per_1000:,}")
+        estimated = row["estimated"] == "true"
+        expect(cells.nth(3)).to_have_text("estimated" if estimated else "published")
+        # the reference date, or the two figures an estimate lies between
+        if estimated:
+            expect(cells.nth(2)).to_contain_text(" – ")
+        else:
+            expect(cells.nth(2)).to_contain_text(row["reference_date"][:4])
     colombia = table.locator("tbody tr", has=watched_page.get_by_role("button", name="Colombia"))
-    expect(colombia.locator("td")).to_have_text(
-        ["1,842,390", "36.6", "Aug 31, 2021", "published", "EFE via Infobae, 26 Oct 2021"]
-    )
-    peru = table.locator("tbody tr", has=watched_page.get_by_role("button", name="Peru"))
-    expect(peru.locator("td").nth(3)).to_have_text("estimated")
-    expect(peru.locator("td").nth(2)).to_contain_text(" – ")  # the two figures it lies between
+    expect(colombia.locator("td").nth(2)).to_have_text("Aug 31, 2021")
+    # a short label to cite, linked to its page; never a raw URL on screen
+    source = colombia.locator("td").nth(4).get_by_role("link")
+    expect(source).to_have_attribute("href", re.compile(r"^https?://"))
+    label = source.inner_text()
+    assert 0 < len(label) <= 60 and "http" not in label and "www." not in label, label
 
     watched_page.get_by_role("button", name="Map", exact=True).click()
     expect(watched_page.locator("#map")).to_be_visible()
@@ -66,19 +86,20 @@ def test_headers_sort_the_rows_and_say_how(watched_page, server):
     per_1000.press("Enter")  # keyboard, as the table is the keyboard route
     header = table.locator("th", has=watched_page.get_by_role("button", name="Per 1,000 inhabitants"))
     expect(header).to_have_attribute("aria-sort", "descending")
-    expect(table.locator("tbody tr").first.locator("th")).to_have_text("Aruba")  # 159.9 per 1,000
+    by_share = sorted(map_download(server, "2021-08"), key=lambda row: float(row["per_1000"]))
+    expect(table.locator("tbody tr").first.locator("th")).to_have_text(by_share[-1]["country"])
     values = [float(v.replace(",", "")) for v in column(table, 3)]
     assert values == sorted(values, reverse=True)
     expect(per_1000).to_be_focused()
 
     per_1000.press("Enter")
     expect(header).to_have_attribute("aria-sort", "ascending")
-    expect(table.locator("tbody tr").first.locator("th")).to_have_text("Mexico")  # 0.69 per 1,000
+    expect(table.locator("tbody tr").first.locator("th")).to_have_text(by_share[0]["country"])
 
     table.get_by_role("button", name="Country").click()
     expect(table.locator("thead th").first).to_have_attribute("aria-sort", "ascending")
     names = column(table, 1)
-    assert names[0] == "Argentina" and names == sorted(names)
+    assert names == sorted(names) and len(names) == len(by_share)
     expect(table.locator("th[aria-sort]")).to_have_count(1)
 
 
