@@ -127,14 +127,26 @@
       layer.bindPopup(() => ns.entryPopup(feature.properties));
     },
     servicePoint: function (feature, latlng) {
-      return L.circleMarker(latlng, { radius: 6, weight: 1, color: colours.service_border, fillColor: colours.service, fillOpacity: 0.9 });
+      const fill = ns.config.kind_colours[feature.properties.kind] || colours.cluster;
+      return L.circleMarker(latlng, { radius: 7, weight: 1.5, color: colours.service_border, fillColor: fill, fillOpacity: 0.95, className: "service service-" + feature.properties.kind });
+    },
+    /* A cluster bubble counts only the services of the chosen kinds (the filter applies before
+       counting); a cluster with none of them draws nothing. */
+    serviceCluster: function (feature, latlng, index, context) {
+      const kinds = (context.hideout && context.hideout.kinds) || [];
+      const leaves = index.getLeaves(feature.properties.cluster_id, Infinity);
+      const n = leaves.filter((leaf) => kinds.indexOf(leaf.properties.kind) !== -1).length;
+      if (!n) return L.layerGroup();
+      const size = n < 10 ? 30 : n < 100 ? 36 : 44;
+      const icon = L.divIcon({ html: "<span>" + n + "</span>", className: "service-cluster", iconSize: [size, size] });
+      return L.marker(latlng, { icon: icon, title: ns.core.tr("services.cluster", { n: n }) });
     },
     serviceFeature: function (feature, layer) {
       if (feature.properties.cluster) return;
       layer.bindPopup(() => ns.servicePopup(feature.properties));
     },
     serviceFilter: function (feature, context) {
-      if (feature.properties.cluster) return true; // clusters are counted before filtering
+      if (feature.properties.cluster) return true; // clusters count their chosen kinds in serviceCluster
       const kinds = (context.hideout && context.hideout.kinds) || [];
       return kinds.indexOf(feature.properties.kind) !== -1;
     },

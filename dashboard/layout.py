@@ -13,7 +13,7 @@ from dashboard.controls import button_group
 from dashboard.country_panel import panel_shell
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.journalist import journalist_toolbar
-from dashboard.map_style import FIT_PADDING, HOME_BOUNDS, HOME_CENTER
+from dashboard.map_style import FIT_PADDING, HOME_BOUNDS, HOME_CENTER, KIND_COLOURS
 from dashboard.notices import admin_banner, url_notice
 from dashboard.regional import regional_section
 from dashboard.routes import geometry_url, services_url
@@ -180,6 +180,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                             zoomToBoundsOnClick=True,
                             superClusterOptions={"radius": 60, "maxZoom": 11},
                             pointToLayer=js("servicePoint"),
+                            clusterToLayer=js("serviceCluster"),
                             onEachFeature=js("serviceFeature"),
                             filter=js("serviceFilter"),
                             hideout={"kinds": list(view.services or KINDS), "lang": lang},
@@ -222,6 +223,11 @@ def second_map(view: ViewState) -> dl.Map:
             dl.ScaleControl(position="bottomleft", imperial=False),
         ],
     )
+
+
+def kind_label(kind: str, lang: str) -> list:
+    """A service kind's name with the colour its points have on the map."""
+    return [html.Span(className="swatch", style={"background": KIND_COLOURS[kind]}), t(f"kind.{kind}", lang)]
 
 
 def legend_box(lang: str, *legends: html.Div) -> html.Details:
@@ -357,6 +363,21 @@ def build_layout(view: ViewState, directory) -> html.Div:
         dcc.Store(id=ids.SCENES, data=scenes(directory)),
         dcc.Store(id=ids.SCENE_INDEX, data=None),
     ]
+    services_panel = html.Details(
+        className="services-panel",
+        children=[
+            html.Summary(t("services.filter", lang)),
+            button_group(
+                ids.SERVICE_KINDS,
+                [(k, kind_label(k, lang)) for k in KINDS],
+                list(view.services or KINDS),
+                t("services.filter", lang),
+                multi=True,
+                class_name="kinds",
+            ),
+            html.Div(id=ids.SERVICE_COUNTS, className="service-counts", **{"aria-live": "polite"}),
+        ],
+    )
     maps = html.Section(
         className="maps",
         children=[
@@ -366,6 +387,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 **{"aria-label": t("map.primary_label", lang)},
                 children=[
                     primary_map(view, directory),
+                    services_panel,
                     legend_box(
                         lang,
                         html.Div(id=ids.MAP_LEGEND, className="legend"),
@@ -390,21 +412,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
                     legend_box(lang, html.Div(id=ids.SECOND_LEGEND, className="legend")),
                 ],
             ),
-        ],
-    )
-    services_panel = html.Details(
-        className="services-panel",
-        children=[
-            html.Summary(t("services.filter", lang)),
-            button_group(
-                ids.SERVICE_KINDS,
-                [(k, t(f"kind.{k}", lang)) for k in KINDS],
-                list(view.services or KINDS),
-                t("services.filter", lang),
-                multi=True,
-                class_name="kinds",
-            ),
-            html.Div(id=ids.SERVICE_COUNTS, className="service-counts", **{"aria-live": "polite"}),
         ],
     )
     hosts = sorted(matrix["areas"], key=lambda iso: country_name(iso, lang))
@@ -476,7 +483,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
                     selection,
                     journalist_toolbar(view, directory),
                     panel_shell(lang),
-                    services_panel,
                     charts,
                     regional_section(directory, hosts, list(view.compare), lang, names_to_iso(directory)),
                 ]
