@@ -10,7 +10,7 @@ import json
 from functools import cache
 
 from dashboard import ids
-from dashboard.map_style import COLOURS, FIT_PADDING, HOME_BOUNDS, KIND_COLOURS
+from dashboard.map_style import COLOURS, FIT_PADDING, HOME_BOUNDS, KIND_COLOURS, PANES
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES
 from layers.choropleth import BREAKS, PALETTE
 from layers.services import KINDS
@@ -37,6 +37,7 @@ def browser_config() -> dict:
         "kinds": list(KINDS),
         "home": HOME_BOUNDS,
         "fit_padding": FIT_PADDING,
+        "panes": PANES,
     }
 
 

@@ -13,7 +13,7 @@ from dashboard.controls import button_group
 from dashboard.country_panel import panel_shell
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.journalist import journalist_toolbar
-from dashboard.map_style import FIT_PADDING, HOME_BOUNDS, HOME_CENTER, KIND_COLOURS
+from dashboard.map_style import FIT_PADDING, HOME_BOUNDS, HOME_CENTER, KIND_COLOURS, PANES
 from dashboard.notices import admin_banner, url_notice
 from dashboard.regional import regional_section
 from dashboard.routes import geometry_url, services_url
@@ -21,7 +21,7 @@ from dashboard.security import online_tiles_enabled
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
 from layers.choropleth import second_measures, stock_matrix
-from layers.map_view import country_bounds
+from layers.map_view import country_bounds, small_places, spread
 from layers.scenes import scenes
 from layers.services import KINDS
 from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
@@ -52,6 +52,7 @@ def browser_text(lang: str) -> dict[str, str]:
         "metric.",
         "time.",
         "present.",
+        "map.",
     )
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
 
@@ -123,6 +124,19 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                 onEachFeature=js("countryFeature"),
                 hideout={"map": "primary"},
             ),
+            dl.Pane(  # enlarged targets on islands too small to see or click, above routes and markers
+                dl.GeoJSON(
+                    id=ids.SMALL_PLACES,
+                    data=spread(small_places(directory), near=2.0, radius_px=12),
+                    pointToLayer=js("smallPlace"),
+                    style=js("countryStyle"),
+                    hoverStyle=HOVER_STYLE,
+                    onEachFeature=js("countryFeature"),
+                    hideout={"map": "primary"},
+                ),
+                name=PANES["small_places"],
+                style={"zIndex": 610, "pointerEvents": "none"},  # over crossings at this scale
+            ),
             dl.Pane(  # above the countries, never in the way of their pointer events
                 dl.GeoJSON(
                     id=ids.MAP_ADMIN1_COUNTRY,
@@ -132,7 +146,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                     hideout={"country": None},
                     interactive=False,
                 ),
-                name="admin1",
+                name=PANES["admin1"],
                 style={"zIndex": 405, "pointerEvents": "none"},
             ),
             dl.LayersControl(
@@ -164,7 +178,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                         "entry_points",
                         dl.GeoJSON(
                             id=ids.ENTRY_POINTS,
-                            data=entry_points_geojson(directory),
+                            data=spread(entry_points_geojson(directory)),
                             pointToLayer=js("entryPoint"),
                             onEachFeature=js("entryFeature"),
                             hideout=text_hideout,

@@ -7,6 +7,7 @@ from layers.services import KINDS
 
 HOME_BOUNDS = [[-52.0, -88.0], [20.0, -36.0]]  # Tierra del Fuego to the Greater Antilles
 HOME_CENTER = [-16.0, -62.0]  # dash-leaflet needs a centre even when bounds set the view
+PANES = {"admin1": "admin1", "small_places": "small-places"}  # Leaflet panes above the countries
 FIT_PADDING = [8, 8]  # pixels kept free around a country or region the map is fitted to
 
 COLOURS = {
