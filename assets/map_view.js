@@ -21,6 +21,7 @@
    * one move, one update, then quiet. */
   const SETTLE_MS = 150;
   const LABEL_ZOOM = 4.5;
+  const PHONE = "(max-width: 600px)";
   const maps = [];
   ns.leafletMap = function (id) {
     for (let i = maps.length - 1; i >= 0; i--) {
@@ -75,6 +76,9 @@
     const labels = () => map.getContainer().classList.toggle("labels-shown", map.getZoom() >= LABEL_ZOOM);
     map.on("zoomend load", labels);
     const panel = map.getContainer().closest(".map-panel");
+    // on a phone the legend starts folded: the map comes first
+    const box = panel && panel.querySelector(".legend-box");
+    if (box && window.matchMedia(PHONE).matches) box.open = false;
     map.on("popupopen", () => panel && panel.classList.add("popup-open"));
     map.on("popupclose", () => panel && panel.classList.remove("popup-open"));
     map.on("moveend", () => {
