@@ -23,7 +23,7 @@ from layers.profiles import country_profiles
 from layers.regularisation import regularisation_mechanisms, residence_permits
 from layers.routes import land_routes, maritime_routes, split_list
 from layers.services import services
-from layers.stock import stock_by_month, stock_figures
+from layers.stock import r4v_figures, stock_by_month, stock_figures
 from layers.table import Table
 
 LEADING_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
@@ -74,7 +74,11 @@ def _with_wkt(frame) -> pd.DataFrame:
 
 
 def _stock_rows(directory: Path) -> pd.DataFrame:
-    return stock_figures(directory).drop(columns=["row", "date_precision"])
+    return stock_figures(directory).drop(columns=["row", "date_precision", "key", "file", "set_aside"])
+
+
+def _r4v_rows(directory: Path) -> pd.DataFrame:
+    return r4v_figures(directory).drop(columns=["row", "date_precision", "key", "file"])
 
 
 def _stock_by_month_rows(directory: Path) -> pd.DataFrame:
@@ -105,6 +109,7 @@ RESOURCES: dict[str, ResourceSpec] = {
     "maritime_routes": ResourceSpec(lambda d: _with_wkt(maritime_routes(d))),
     "land_routes": ResourceSpec(lambda d: _with_wkt(land_routes(d)), "countries"),
     "stock": ResourceSpec(_stock_rows, "iso_a3", ("date",)),
+    "r4v_snapshots": ResourceSpec(_r4v_rows, "iso_a3", ("date",)),
     "residence_permits": ResourceSpec(residence_permits, "iso_a3", ("date",)),
     "regularisation_mechanisms": ResourceSpec(regularisation_mechanisms, "iso_a3", ("launched",)),
     "funding": ResourceSpec(_funding_rows, "iso_a3", ("year",)),

@@ -18,7 +18,7 @@ from layers.regularisation import regularisation_mechanisms, residence_permits
 from layers.routes import land_routes, maritime_routes
 from layers.scenes import scenes
 from layers.services import services
-from layers.stock import stock_by_month, stock_figures
+from layers.stock import r4v_figures, stock_by_month, stock_figures
 
 LOADERS: dict[str, Callable] = {
     "admin0": admin0,
@@ -29,6 +29,7 @@ LOADERS: dict[str, Callable] = {
     "land_routes": land_routes,
     "maritime_routes": maritime_routes,
     "stock": stock_figures,
+    "r4v_snapshots": r4v_figures,
     "residence_permits": residence_permits,
     "regularisation_mechanisms": regularisation_mechanisms,
     "funding": funding,

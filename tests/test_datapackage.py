@@ -50,7 +50,7 @@ def test_vocabularies_agree_with_the_layers():
     assert enum("stock", "measure") == stock.MEASURES
     assert enum("stock", "scope") == stock.SCOPES
     assert enum("stock", "qualifier") == stock.QUALIFIERS
-    assert enum("stock", "source_kind") == stock.SOURCE_KINDS
+    assert enum("stock", "publisher_kind") == stock.PUBLISHER_KINDS
     assert enum("services", "kind") == services.KINDS
 
 

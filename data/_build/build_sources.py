@@ -1,0 +1,129 @@
+"""Add the R4V snapshots and split stock sources into publisher, outlet and URL (documentation only).
+
+Run after build_tables.py, once:
+- figures/r4v_snapshots.csv: shared figures/r4v_snapshots.csv (same rows, same order) + `publisher`
+  (who produced the figure) and `set_aside` (why a row is kept out of the main series; empty = used).
+- figures/stock.csv: the `source_kind` column (official page / press page) is replaced by
+  `publisher`, `publisher_kind` (r4v | national | other), `outlet` and `url`, read from `source`.
+- avoid_domains.csv: the domains PROVENANCE.md (2026-12-01) says not to cite.
+
+Usage: python build_sources.py SHARED_DATA_DIR OUT_DATA_DIR
+"""
+import csv
+import os
+import re
+import sys
+
+SHARED = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
+def read(path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def write(rel, rows):
+    with open(os.path.join(OUT, rel), "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    print(f"{rel}: {len(rows) - 1} rows")
+
+
+# ---------------------------------------------------------------- R4V snapshots
+# (snapshot, iso_a3, value) -> why the row is kept out of the main series (it stays an "other figure")
+SET_ASIDE = {
+    ("2019-06", "BRA", "163000"): "transcription error per the shared notes; most copies of the release say 168,000",
+    ("2025-11", "BRA", "626900"): "Folhapress repeats the Nov 2024 figure; R4V's own Nov 2025 table gives 732,272",
+    ("2025-11", "PER", "1500000"): "AP used an older Peru figure; R4V's Nov 2025 table gives 1,662,889",
+    ("2020-10", "WLD", "5490002"): "partisan blog whose list counts permits, not the R4V total",
+    ("2019-12", "LAC", "4000000"): "narrative rounding; the same report's key-figures box gives 3.9 million",
+    ("2022-07", "BRA", "345000"): "EFE figure that may belong to the May 2022 round; 351,000 is dated Jul 2022",
+    ("2025-11", "LAC", "7000000"): "AP's 'nearly 7 million'; R4V's Nov 2025 table gives 6,906,690",
+    ("2025-11", "LAC", "6900000"): "Folhapress rounding of R4V's 6,906,690",
+}
+
+
+def publisher_of_snapshot(note):
+    joint = "UNHCR-IOM" in note or "joint UNHCR-IOM" in note
+    return "UNHCR–IOM" if joint else "R4V"
+
+
+rows = read(os.path.join(SHARED, "figures/r4v_snapshots.csv"))
+head = rows[0]
+note = head.index("note")
+out = [head + ["publisher", "set_aside"]]
+used = set()
+for r in rows[1:]:
+    key = (r[0], r[2], r[4])
+    if key in SET_ASIDE:
+        used.add(key)
+    out.append(r + [publisher_of_snapshot(r[note]), SET_ASIDE.get(key, "")])
+if used != set(SET_ASIDE):
+    raise SystemExit(f"set-aside keys not found: {set(SET_ASIDE) - used}")
+write("figures/r4v_snapshots.csv", out)
+
+# ---------------------------------------------------------------- stock: publisher, outlet, URL
+# (substring of `source`, publisher, kind), first match wins; `iso` limits a rule to one country
+PUBLISHERS = [
+    ("Migración Colombia", "Migración Colombia", "national", "COL"),
+    ("Superintendencia Nacional de Migraciones", "Migraciones Perú", "national", None),
+    ("INE/DEM", "INE–DEM Chile", "national", None),
+    ("INE/SERMIG", "INE–SERMIG Chile", "national", None),
+    ("Ecuador's government", "Gobierno del Ecuador", "national", None),
+    ("Ecuador's Foreign Ministry", "Cancillería del Ecuador", "national", None),
+    ("Vice-Minister of Human Mobility", "Viceministerio de Movilidad Humana (Ecuador)", "national", None),
+    ("Brazil's Ministry of Justice", "Ministério da Justiça (Brasil)", "national", None),
+    ("IBGE", "IBGE", "national", None),
+    ("World Bank", "World Bank", "other", None),
+    ("OAS working group", "OAS working group", "other", None),
+    ("Living Water Community", "Living Water Community", "other", None),
+    ("Amnesty International", "Amnesty International", "other", None),
+    ("AS/COA", "AS/COA", "other", None),
+    ("EUROsociAL+", "EUROsociAL+", "other", None),
+    ("GTRM Peru", "GTRM Perú", "r4v", None),
+    ("Freier & Castillo Jara", "Freier & Castillo Jara (E-IR)", "other", None),
+    ("IOM Regional Action Plan", "IOM", "r4v", None),
+    ("IOM RMRP", "IOM", "r4v", None),
+    ("joint release", "UNHCR–IOM", "r4v", None),
+    ("joint statement", "UNHCR–IOM", "r4v", None),
+    ("IOM/UNHCR", "UNHCR–IOM", "r4v", None),
+    ("R4V", "R4V", "r4v", None),
+    ("RMRP", "R4V", "r4v", None),
+    ("UNHCR", "UNHCR", "r4v", None),
+    ("Migración Colombia", "UNHCR", "r4v", None),  # AP row: other countries cite UNHCR
+    ("citing IOM", "IOM", "r4v", None),
+]
+SOURCE = re.compile(r"^(?P<url>https?://\S+)\s+\((?P<text>.*)\)\s*$")
+
+
+def split_source(source, iso):
+    """(publisher, kind, outlet, url) of one stock row's `source`."""
+    match = SOURCE.match(source)
+    url, text = (match["url"], match["text"]) if match else ("", source)
+    outlet = "project seed document" if "(project seed document)" in source else re.split(r"[,;]| \d{1,2} \w{3} \d{4}", text)[0].strip()
+    if outlet.startswith(("reporting", "quoting", "R4V", "6 Mar 2020")):
+        outlet = re.sub(r"^www\.", "", url.split("/")[2]) if url else outlet
+    for needle, publisher, kind, only in PUBLISHERS:
+        if needle in source and (only is None or only == iso):
+            return publisher, kind, outlet, url
+    raise SystemExit(f"no publisher for {source[:90]}")
+
+
+rows = read(os.path.join(OUT, "figures/stock.csv"))
+head = rows[0]
+if "source_kind" in head:
+    kind_col, src_col, iso_col = head.index("source_kind"), head.index("source"), head.index("iso_a3")
+    out = [[c for i, c in enumerate(head) if i != kind_col] + ["publisher", "publisher_kind", "outlet", "url"]]
+    for r in rows[1:]:
+        out.append([c for i, c in enumerate(r) if i != kind_col] + list(split_source(r[src_col], r[iso_col])))
+    write("figures/stock.csv", out)
+
+# ---------------------------------------------------------------- avoid list
+# domains the shared notes list as mirrors, look-alikes, aggregators or staging servers: never cite;
+# `flag`: usable only with a flag (an AMP mirror; a 2021 story under a 2025 date)
+AVOID = """bitlysdowssl-aws.com bitlyanews.com wufengqin.com d3qted0ouxi5he.cloudfront.net noticiabrasil.net.br
+noticiaslatam.lat heroku.briefly.co ru24.net es.m.wiki.x.io profilpelajar.com jwe.goj.mybluehost.me
+redrecuperacion.org noticierod1g1tal.com test.ceap.espol.edu.ec voa.pangea-cms.com gitx.awsccs2.com
+tyht.cgixix.com lapatilla.1eye.us flanlate.com rssing.com""".split()
+FLAG = ["bc.marfeel.com", "laprensadelara.com"]
+write("avoid_domains.csv", [["domain", "rule"], *[[d, "avoid"] for d in AVOID], *[[d, "flag"] for d in FLAG]])
