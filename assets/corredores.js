@@ -33,6 +33,7 @@
   }
   function formatMonth(month) {
     if (!month) return "";
+    if (month === "latest") return text()["month.latest"] || month;
     const parts = String(month).split("-");
     if (parts.length === 1) return parts[0];
     const name = text()["month." + Number(parts[1])] || parts[1];
@@ -319,9 +320,11 @@
   }
 
   function lineFigure(stock, index, metric, selected, hovered, present) {
-    const months = stock.months;
+    // the last column "latest" is not a month: the chart stops at the last month and marks it
+    const months = stock.months.slice(0, -1);
+    index = Math.min(index, months.length - 1);
     const traces = [];
-    const values = (iso) => (metric === "per_1000" ? stock.areas[iso].p : stock.areas[iso].v);
+    const values = (iso) => (metric === "per_1000" ? stock.areas[iso].p : stock.areas[iso].v).slice(0, months.length);
     const addSeries = (name, ys, estimated, iso, colour, width) => {
       const solid = ys.map((y, i) => {
         const left = i > 0 && !estimated[i - 1] && !estimated[i] && ys[i - 1] !== null;
@@ -348,7 +351,7 @@
     };
     const lac = stock.totals && stock.totals.lac;
     if (metric !== "per_1000" && lac) {
-      addSeries(tr("chart.lac"), lac.v, lac.e.map((e) => e === 1), "LAC", "#111", 2.5);
+      addSeries(tr("chart.lac"), lac.v.slice(0, months.length), lac.e.map((e) => e === 1), "LAC", "#111", 2.5);
     }
     const focus = [selected, hovered].filter(Boolean);
     Object.keys(stock.areas)
@@ -425,6 +428,9 @@
           key("origin", tr("legend.origin")),
           div("legend-note", tr("legend.some_estimated", { n: estimated, total: Object.keys(info).length })),
         ];
+        if (month === "latest" && stock.latest) {
+          extra.push(div("legend-note", tr("legend.latest_range", { start: formatMonth(stock.latest.from), end: formatMonth(stock.latest.to) })));
+        }
         const title = tr(metric === "per_1000" ? "legend.title_per_1000" : "legend.title_absolute") + " · " + formatMonth(month);
         const hideout = { map: "primary", month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals };
         return [hideout, legend(title, breaks, palette, extra), formatMonth(month)];

@@ -9,6 +9,7 @@ from dashboard.country_panel import EMPTY_FIGURE, admin1_counts, country_body, h
 from dashboard.i18n import country_name, language
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
+from layers.stock import resolve_month
 
 
 def _month(index: int | None) -> str:
@@ -39,7 +40,7 @@ def open_country(iso: str | None, index: int | None, text: dict | None):
         False,
         country_name(iso, lang),
         headline_block(directory, iso, month, lang),
-        timeline_figure(directory, iso, month, lang),
+        timeline_figure(directory, iso, resolve_month(directory, iso, month), lang),
         country_body(directory, iso, month, lang),
         {"country": iso, "counts": admin1_counts(directory, iso)},
     )
@@ -68,8 +69,8 @@ def follow_month(index: int | None, iso: str | None, text: dict | None):
         return no_update, no_update
     month = _month(index)
     cursor = Patch()
-    cursor["layout"]["shapes"][0]["x0"] = month
-    cursor["layout"]["shapes"][0]["x1"] = month
+    cursor["layout"]["shapes"][0]["x0"] = resolve_month(current_data_dir(), iso, month)
+    cursor["layout"]["shapes"][0]["x1"] = resolve_month(current_data_dir(), iso, month)
     return headline_block(current_data_dir(), iso, month, language((text or {}).get("lang"))), cursor
 
 

@@ -40,7 +40,9 @@ def format_number(value: float, lang: str, decimals: int = 0) -> str:
 
 
 def format_month(month: str, lang: str) -> str:
-    """ "2019-03" → "mar. 2019" (es) or "Mar 2019" (en)."""
+    """ "2019-03" → "mar. 2019" (es) or "Mar 2019" (en); "latest" → "últimas cifras" (es)."""
+    if month == "latest":
+        return catalog(language(lang))["month.latest"]
     year, number = month[:4], int(month[5:7])
     return f"{catalog(language(lang))[f'month.{number}']} {year}"
 

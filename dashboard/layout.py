@@ -256,7 +256,7 @@ def time_bar(view: ViewState, months: list[str]) -> html.Div:
                     max=len(months) - 1,
                     step=1,
                     value=months.index(view.date),
-                    marks=month_marks(months),
+                    marks={**month_marks(months[:-1]), len(months) - 1: t("month.latest", lang)},
                     included=False,
                     updatemode="drag",
                     allow_direct_input=False,
@@ -276,8 +276,8 @@ def time_bar(view: ViewState, months: list[str]) -> html.Div:
     )
 
 
-def header(view: ViewState) -> html.Header:
-    """Title, language, metric and second-map measure."""
+def header(view: ViewState, vintage: str) -> html.Header:
+    """Title, data vintage (newest R4V update, YYYY-MM), language, metric and second-map measure."""
     lang = view.lang
     return html.Header(
         className="topbar",
@@ -286,6 +286,7 @@ def header(view: ViewState) -> html.Header:
                 [
                     html.H1(t("app.title", lang)),
                     html.P(t("app.tagline", lang), className="tagline"),
+                    html.P(t("app.vintage", lang, month=format_month(vintage, lang)), className="vintage"),
                 ],
                 className="brand",
             ),
@@ -454,7 +455,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
             *stores,
             admin_banner(view),
             url_notice(view),
-            header(view),
+            header(view, matrix["latest"]["vintage"]),
             html.Main(
                 [
                     maps,

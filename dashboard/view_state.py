@@ -13,7 +13,7 @@ SECOND_MEASURES = ("permits", "funding", "funding_per_1000", "per_1000")
 LAYERS = ("entry_points", "land_routes", "maritime_routes", "services", "tiles")
 DEFAULT_LAYERS = ("entry_points", "land_routes", "maritime_routes")
 MAX_VALUE_LENGTH = 200
-MONTH = re.compile(r"^\d{4}-\d{2}$")
+MONTH = re.compile(r"^(\d{4}-\d{2}|latest)$")
 
 
 @dataclass

@@ -12,6 +12,7 @@ from layers.entry_points import entry_points
 from layers.flows import flows
 from layers.funding import funding
 from layers.paths import data_dir
+from layers.plausibility import avoid_domains, plausibility_warnings
 from layers.problems import DataError, Problem
 from layers.profiles import country_profiles
 from layers.regularisation import regularisation_mechanisms, residence_permits
@@ -36,6 +37,8 @@ LOADERS: dict[str, Callable] = {
     "flows": flows,
     "country_profiles": country_profiles,
     "stock_by_month": stock_by_month,
+    "avoid_domains": avoid_domains,
+    "plausibility": plausibility_warnings,
     "scenes": scenes,
 }
 

@@ -3,7 +3,7 @@
 Main-series rule (the same text is in data/datapackage.json, resource `stock`):
 1. One measure per line: only figures of the R4V total measure (`measure` = `stock`; every R4V
    snapshot) enter; census counts, registered-only, refugees-only, NGO or OAS estimates never do.
-2. A year-only date never enters: it has no month. Rows flagged `set_aside` in the snapshots never do.
+2. A year-only date never enters: it has no month. Rows with a `set_aside` reason never do.
 3. R4V first: the R4V snapshot figures (figures/r4v_snapshots.csv) at each country's reference
    month. Where one country and month has several, an exact figure beats a rounded one, then the
    later snapshot (a revision) wins.
@@ -50,6 +50,7 @@ COLUMNS = [
     "publisher_kind",
     "outlet",
     "url",
+    "set_aside",
 ]
 R4V_COLUMNS = [
     "snapshot",
@@ -90,6 +91,7 @@ MEASURES = [
 ]
 PUBLISHER_KINDS = ["r4v", "national", "other"]
 SERIES_START = pd.Period("2015-01", freq="M")
+LATEST = "latest"  # the view of each area at its latest main-series figure, after the last month
 WITHIN = 12  # months: "a year" in rules 4 and 5
 PRECEDENCE = (["date_precision", "published", "exact", "row"], [False, False, False, True])  # rule 6
 
@@ -126,7 +128,6 @@ def stock_figures(directory: Path) -> pd.DataFrame:
     raise_if_errors(table.problems)
     frame = table.frame.copy()
     frame["value"] = value.astype("int64")
-    frame["set_aside"] = ""
     return _with_keys(frame, STOCK_FILE)
 
 
@@ -261,10 +262,10 @@ def _monthly(area_rows: pd.DataFrame) -> pd.DataFrame:
         },
         index=span,
     )
-    for label in ("date", "source", "qualifier", "note"):
+    for label in ("date", "source", "qualifier", "note", "publisher", "url"):
         frame[label] = on_span[label].fillna("")
     for side, filled in (("before", on_span.ffill()), ("after", on_span.bfill())):
-        for label in ("date", "source", "value"):
+        for label in ("date", "source", "value", "publisher", "url"):
             frame[f"{label}_{side}"] = filled[label].where(~published)
     return frame[span >= SERIES_START].reset_index(drop=True)
 
@@ -300,3 +301,33 @@ def months(directory: str | Path | None = None) -> list[str]:
     series = stock_by_month(directory)
     last = series.loc[series["scope"] == "country", "month"].max()
     return list(pd.period_range(SERIES_START, last, freq="M").strftime("%Y-%m"))
+
+
+@memoized_on_data
+def latest_rows(directory: Path) -> pd.DataFrame:
+    """Each area's latest main-series figure: its last monthly row (never estimated, nothing comes after)."""
+    return stock_by_month(directory).groupby("area").tail(1).reset_index(drop=True)
+
+
+def rows_at(directory: str | Path | None, month: str) -> pd.DataFrame:
+    """The monthly rows of `month` (YYYY-MM), or each area's latest figure when `month` is `latest`."""
+    if month == LATEST:
+        return latest_rows(directory)
+    series = stock_by_month(directory)
+    return series[series["month"] == month]
+
+
+@memoized_on_data
+def r4v_vintage(directory: Path) -> str:
+    """The newest R4V update (YYYY-MM) among the snapshot figures used, as in "R4V update of Nov 2025"."""
+    figures = r4v_figures(directory)
+    return str(figures.loc[figures["set_aside"] == "", "snapshot"].max())
+
+
+def resolve_month(directory: str | Path | None, area: str, month: str) -> str:
+    """`month` itself, or for `latest` the month of the area's latest figure (for chart cursors)."""
+    if month != LATEST:
+        return month
+    rows = latest_rows(directory)
+    found = rows.loc[rows["area"] == area, "month"]
+    return str(found.iloc[0]) if len(found) else months(directory)[-1]

@@ -7,7 +7,7 @@ import pytest
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 VIEWS = {
     "main view": "lang=es",
-    "country panel": "lang=es&country=COL&date=2021-08",
+    "country panel": "lang=es&country=COL&date=2019-10",
     "presenter mode": "lang=en&present=1",
 }
 

@@ -109,13 +109,37 @@ def split_source(source, iso):
     raise SystemExit(f"no publisher for {source[:90]}")
 
 
+# (iso_a3, date, value) -> a better page for the same figure, named in the row's own `source`
+BETTER_URL = {
+    ("COL", "2024-01", "2857528"): ("El Clarín", "https://elclarinweb.com/2024/06/14/poblacion-venezolana-en-colombia-disminuyo-176"),
+    ("COL", "2024-02-29", "2845706"): ("El Clarín", "https://elclarinweb.com/2024/06/14/poblacion-venezolana-en-colombia-disminuyo-176"),
+}
+# (iso_a3, date, value) -> why the row stays out of the main series; its avoid-listed page is not linked
+NO_OTHER_PAGE = "only page is on {domain}, a domain on the avoid list; no other page in shared/data; not linked"
+STOCK_SET_ASIDE = {
+    ("COL", "2014", "23573"): "noticiaslatam.lat",
+    ("COL", "2016", "53000"): "noticiaslatam.lat",
+    ("COL", "2020-05", "1764000"): "noticiaslatam.lat",
+    ("COL", "2020-06-30", "1748716"): "noticiaslatam.lat",
+    ("ECU", "2019-08-29", "300000"): "test.ceap.espol.edu.ec",
+    ("ECU", "2019-09", "400000"): "noticiaslatam.lat",
+}
+
 rows = read(os.path.join(OUT, "figures/stock.csv"))
 head = rows[0]
 if "source_kind" in head:
     kind_col, src_col, iso_col = head.index("source_kind"), head.index("source"), head.index("iso_a3")
-    out = [[c for i, c in enumerate(head) if i != kind_col] + ["publisher", "publisher_kind", "outlet", "url"]]
+    date_col, value_col = head.index("date"), head.index("value")
+    out = [[c for i, c in enumerate(head) if i != kind_col] + ["publisher", "publisher_kind", "outlet", "url",
+                                                              "set_aside"]]
     for r in rows[1:]:
-        out.append([c for i, c in enumerate(r) if i != kind_col] + list(split_source(r[src_col], r[iso_col])))
+        publisher, kind, outlet, url = split_source(r[src_col], r[iso_col])
+        key = (r[iso_col], r[date_col], r[value_col])
+        outlet, url = BETTER_URL.get(key, (outlet, url))
+        aside = NO_OTHER_PAGE.format(domain=STOCK_SET_ASIDE[key]) if key in STOCK_SET_ASIDE else ""
+        if aside:
+            url = ""
+        out.append([c for i, c in enumerate(r) if i != kind_col] + [publisher, kind, outlet, url, aside])
     write("figures/stock.csv", out)
 
 # ---------------------------------------------------------------- avoid list
