@@ -15,6 +15,7 @@ import pandas as pd
 
 from layers.boundaries import admin0, admin1
 from layers.codes import OUTSIDE_MAP_FILE, known_codes, outside_map
+from layers.crossings import crossing_flows, maritime_incidents
 from layers.entry_points import entry_points
 from layers.flows import flows
 from layers.funding import funding
@@ -108,6 +109,12 @@ RESOURCES: dict[str, ResourceSpec] = {
     "services": ResourceSpec(lambda d: _with_lon_lat(services(d)), "iso_a3", ("observed",)),
     "maritime_routes": ResourceSpec(lambda d: _with_wkt(maritime_routes(d))),
     "land_routes": ResourceSpec(lambda d: _with_wkt(land_routes(d)), "countries"),
+    "crossing_flows": ResourceSpec(
+        lambda d: crossing_flows(d).drop(columns="row"), "iso_a3", ("period_start", "period_end")
+    ),
+    "maritime_incidents": ResourceSpec(
+        lambda d: maritime_incidents(d).drop(columns="row"), None, ("period_start", "period_end")
+    ),
     "stock": ResourceSpec(_stock_rows, "iso_a3", ("date",)),
     "r4v_snapshots": ResourceSpec(_r4v_rows, "iso_a3", ("date",)),
     "residence_permits": ResourceSpec(residence_permits, "iso_a3", ("date",)),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from layers.boundaries import admin0, admin1
 from layers.codes import outside_map
+from layers.crossings import crossing_flows, maritime_incidents
 from layers.entry_points import entry_points
 from layers.flows import flows
 from layers.funding import funding
@@ -29,6 +30,8 @@ LOADERS: dict[str, Callable] = {
     "services": services,
     "land_routes": land_routes,
     "maritime_routes": maritime_routes,
+    "crossing_flows": crossing_flows,
+    "maritime_incidents": maritime_incidents,
     "stock": stock_figures,
     "r4v_snapshots": r4v_figures,
     "residence_permits": residence_permits,

@@ -22,6 +22,8 @@ SECTION_NAMES = {
     "stock": ("venezuelan_stock.csv", "figures/stock.csv", "main series"),
     "r4v_snapshots": ("r4v_snapshots.csv",),
     "avoid_domains": ("avoid_domains.csv",),
+    "crossing_flows": ("crossing_flows.csv",),
+    "maritime_incidents": ("maritime_incidents.csv",),
     "residence_permits": ("residence_permits.csv",),
     "regularisation_mechanisms": ("regularisation_mechanisms.csv",),
     "funding": ("funding.csv",),

@@ -151,3 +151,55 @@ redrecuperacion.org noticierod1g1tal.com test.ceap.espol.edu.ec voa.pangea-cms.c
 tyht.cgixix.com lapatilla.1eye.us flanlate.com rssing.com""".split()
 FLAG = ["bc.marfeel.com", "laprensadelara.com"]
 write("avoid_domains.csv", [["domain", "rule"], *[[d, "avoid"] for d in AVOID], *[[d, "flag"] for d in FLAG]])
+
+# ---------------------------------------------------------------- crossings and boats
+# crossing name (start) -> entry_points.csv crossing_id; aggregates of several passes stay empty
+CROSSING_IDS = [
+    ("Puente Internacional Simón Bolívar", "CO-VE-01"),
+    ("Puente Francisco de Paula Santander", "CO-VE-02"),
+    ("Paraguachón", "CO-VE-03"),
+    ("Rumichaca", "CO-EC-01"),
+    ("Huaquillas", "EC-PE-01"),
+    ("Tumbes CEBAF", "EC-PE-01"),
+    ("Chacalluta", "PE-CL-01"),
+    ("Santa Rosa (Tacna)", "PE-CL-01"),
+    ("Pacaraima", "BR-VE-01"),
+]
+# words of `route_or_destination` -> routes/maritime.csv route_id (first match wins)
+ROUTE_IDS = [
+    ("deportation", ""), ("expulsions", ""), ("all routes", ""), ("cumulative", ""), ("all boats", ""),
+    ("Güiria", "VE-TTO-01"), ("Chaguaramas", "VE-TTO-01"), ("Chacachacare", "VE-TTO-01"),
+    ("Delta Amacuro", "VE-TTO-02"), ("Pedernales", "VE-TTO-02"), ("Cedros", "VE-TTO-02"),
+    ("Palo Seco", "VE-TTO-02"), ("south-west Trinidad", "VE-TTO-02"),
+    ("Aruba", "VE-ABW-01"), ("Curaçao", "VE-CUW-01"),
+]
+NEVER = set(AVOID)
+
+
+def not_linked(row, url_col, note_col):
+    """Blank a page on an avoid-listed domain (its address stays in the note)."""
+    host = re.sub(r"^www\.", "", row[url_col].split("/")[2]) if row[url_col].startswith("http") else ""
+    hit = next((d for d in NEVER if host == d or host.endswith("." + d)), None)
+    if hit:
+        row[note_col] = f"{row[note_col]}; page on {hit} (avoid list), not linked: {row[url_col]}".lstrip("; ")
+        row[url_col] = ""
+    return row
+
+
+rows = read(os.path.join(SHARED, "points/crossing_flows.csv"))
+head = rows[0]
+url_col, note_col = head.index("source_url"), head.index("note")
+out = [head + ["crossing_id"]]
+for r in rows[1:]:
+    ids = [cid for start, cid in CROSSING_IDS if r[0].startswith(start)]
+    out.append(not_linked(r, url_col, note_col) + [ids[0] if ids else ""])
+write("points/crossing_flows.csv", out)
+
+rows = read(os.path.join(SHARED, "points/maritime_incidents.csv"))
+head = rows[0]
+url_col, note_col = head.index("source_url"), head.index("note")
+out = [head + ["route_id"]]
+for r in rows[1:]:
+    ids = [rid for word, rid in ROUTE_IDS if word in r[0]]
+    out.append(not_linked(r, url_col, note_col) + [ids[0] if ids else ""])
+write("points/maritime_incidents.csv", out)

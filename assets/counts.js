@@ -1,0 +1,66 @@
+/* Corredores: dated counts in crossing popups and incidents in boat-route popups.
+ * Wraps the popups of the map code once the page has loaded (whatever file defines them).
+ * Text from data files is inserted with textContent; places keep their original language. */
+(function () {
+  "use strict";
+  const ns = (window.corredores = window.corredores || {});
+
+  function text(key, values) {
+    const strings = (ns.text && ns.text.t) || {};
+    let s = strings[key] || key;
+    Object.entries(values || {}).forEach(([k, v]) => (s = s.split("{" + k + "}").join(String(v))));
+    return s;
+  }
+  function period(r) {
+    const month = (d) => (ns.format && d ? ns.format.month(d.slice(0, 7)) : d);
+    const day = (d) => (d && d.length === 10 ? Number(d.slice(8)) + " " + month(d) : month(d));
+    if (!r.period_start && !r.period_end) return text("popup.published_only", { date: month(r.published) });
+    if (!r.period_end || r.period_end === r.period_start) return day(r.period_start);
+    return day(r.period_start) + " – " + day(r.period_end);
+  }
+  function list(rows, titleKey, showPlace) {
+    const box = document.createElement("div");
+    box.className = "popup-counts";
+    const title = document.createElement("div");
+    title.className = "popup-subtitle";
+    title.textContent = text(titleKey);
+    box.appendChild(title);
+    const items = document.createElement("ul");
+    rows.forEach((r) => {
+      const item = document.createElement("li");
+      const number = ns.format ? ns.format.number(r.value) : String(r.value);
+      const approx = /approx|range|lower_bound/.test(r.qualifier) ? "≈ " : "";
+      item.textContent = period(r) + ": " + approx + number + " " + text("popup.unit." + r.unit) + (showPlace ? " · " + r.place : "") + " · ";
+      const source = document.createElement(r.source_url ? "a" : "span");
+      source.textContent = r.source_title;
+      if (r.source_url) {
+        source.href = r.source_url;
+        source.rel = "noopener";
+        source.target = "_blank";
+      }
+      item.appendChild(source);
+      items.appendChild(item);
+    });
+    box.appendChild(items);
+    const note = document.createElement("p");
+    note.className = "popup-note";
+    note.textContent = text("popup.original_language");
+    box.appendChild(note);
+    return box;
+  }
+  function wrap(name, field, titleKey, showPlace) {
+    const base = ns[name];
+    if (!base || base.wrappedWithCounts) return;
+    ns[name] = function (p) {
+      const box = base(p);
+      const rows = p[field] || [];
+      if (rows.length) box.appendChild(list(rows, titleKey, showPlace));
+      return box;
+    };
+    ns[name].wrappedWithCounts = true;
+  }
+  window.addEventListener("load", function () {
+    wrap("entryPopup", "counts", "popup.counts", false);
+    wrap("routePopup", "incidents", "popup.incidents", true);
+  });
+})();
