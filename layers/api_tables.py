@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from layers.balance import migratory_balance
 from layers.boundaries import admin0, admin1
 from layers.codes import OUTSIDE_MAP_FILE, known_codes, outside_map
 from layers.crossings import crossing_flows, maritime_incidents
@@ -121,6 +122,9 @@ RESOURCES: dict[str, ResourceSpec] = {
     "regularisation_mechanisms": ResourceSpec(regularisation_mechanisms, "iso_a3", ("launched",)),
     "funding": ResourceSpec(_funding_rows, "iso_a3", ("year",)),
     "flows": ResourceSpec(flows, "iso_a3", ("period_start", "period_end")),
+    "migratory_balance": ResourceSpec(
+        lambda d: migratory_balance(d).drop(columns="row"), "iso_a3", ("period_start", "period_end")
+    ),
     "country_profiles": ResourceSpec(country_profiles, "iso_a3"),
     "stock_by_month": ResourceSpec(_stock_by_month_rows, "area", ("month",)),
 }

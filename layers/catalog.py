@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from layers.balance import migratory_balance
 from layers.boundaries import admin0, admin1
 from layers.codes import outside_map
 from layers.crossings import crossing_flows, maritime_incidents
@@ -38,6 +39,7 @@ LOADERS: dict[str, Callable] = {
     "regularisation_mechanisms": regularisation_mechanisms,
     "funding": funding,
     "flows": flows,
+    "migratory_balance": migratory_balance,
     "country_profiles": country_profiles,
     "stock_by_month": stock_by_month,
     "avoid_domains": avoid_domains,

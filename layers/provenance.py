@@ -23,6 +23,7 @@ SECTION_NAMES = {
     "r4v_snapshots": ("r4v_snapshots.csv",),
     "avoid_domains": ("avoid_domains.csv",),
     "crossing_flows": ("crossing_flows.csv",),
+    "migratory_balance": ("migratory_balance.csv",),
     "maritime_incidents": ("maritime_incidents.csv",),
     "residence_permits": ("residence_permits.csv",),
     "regularisation_mechanisms": ("regularisation_mechanisms.csv",),

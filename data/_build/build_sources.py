@@ -203,3 +203,8 @@ for r in rows[1:]:
     ids = [rid for word, rid in ROUTE_IDS if word in r[0]]
     out.append(not_linked(r, url_col, note_col) + [ids[0] if ids else ""])
 write("points/maritime_incidents.csv", out)
+
+# ---------------------------------------------------------------- migratory balance
+rows = read(os.path.join(SHARED, "figures/migratory_balance.csv"))
+url_col, note_col = rows[0].index("source_url"), rows[0].index("note")
+write("figures/migratory_balance.csv", [rows[0], *[not_linked(r, url_col, note_col) for r in rows[1:]]])
