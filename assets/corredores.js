@@ -163,7 +163,7 @@
       return { weight: 3, color: "#0571b0", opacity: 0.9, dashArray: "8 6" };
     },
     routeFeature: function (feature, layer) {
-      layer.bindPopup(() => ns.routePopup(feature.properties));
+      layer.bindPopup(() => ns.routePopup(feature.properties), { maxHeight: 320 });
       layer.bindTooltip(() => el("span", null, feature.properties.name || feature.properties.destination || ""), { sticky: true });
     },
     entryPoint: function (feature, latlng) {
@@ -171,7 +171,7 @@
       return L.marker(latlng, { icon: icon, keyboard: true, title: feature.properties.side_place || "" });
     },
     entryFeature: function (feature, layer) {
-      layer.bindPopup(() => ns.entryPopup(feature.properties));
+      layer.bindPopup(() => ns.entryPopup(feature.properties), { maxHeight: 320 });
     },
     servicePoint: function (feature, latlng) {
       return L.circleMarker(latlng, { radius: 6, weight: 1, color: "#222", fillColor: "#1b9e77", fillOpacity: 0.9 });

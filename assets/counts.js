@@ -14,9 +14,10 @@
   function period(r) {
     const month = (d) => (ns.format && d ? ns.format.month(d.slice(0, 7)) : d);
     const day = (d) => (d && d.length === 10 ? Number(d.slice(8)) + " " + month(d) : month(d));
-    if (!r.period_start && !r.period_end) return text("popup.published_only", { date: month(r.published) });
-    if (!r.period_end || r.period_end === r.period_start) return day(r.period_start);
-    return day(r.period_start) + " – " + day(r.period_end);
+    const start = r.period_start || r.period_end;
+    if (!start) return text("popup.published_only", { date: month(r.published) });
+    if (!r.period_end || r.period_end === start) return day(start);
+    return day(start) + " – " + day(r.period_end);
   }
   function list(rows, titleKey, showPlace) {
     const box = document.createElement("div");
@@ -26,6 +27,9 @@
     title.textContent = text(titleKey);
     box.appendChild(title);
     const items = document.createElement("ul");
+    items.style.maxHeight = "12em"; // a long list scrolls inside the popup
+    items.style.overflowY = "auto";
+    items.tabIndex = 0;
     rows.forEach((r) => {
       const item = document.createElement("li");
       const number = ns.format ? ns.format.number(r.value) : String(r.value);

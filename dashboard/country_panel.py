@@ -11,6 +11,7 @@ from dash import dcc, html
 from plotly.subplots import make_subplots
 
 from dashboard import ids
+from dashboard.flow_panels import add_balance, crossing_counts_block
 from dashboard.i18n import format_month, format_number, t
 from layers import country_panel as data
 from layers.package import resource_credits
@@ -154,6 +155,7 @@ def timeline_figure(directory: Path, iso: str, month: str, lang: str) -> go.Figu
             col=1,
         )
     _add_mechanisms(figure, data.mechanisms(directory, iso), month)
+    add_balance(figure, directory, iso, lang)
     figure.add_vline(x=month, line={"color": HIGHLIGHT, "width": 2})
     figure.update_layout(
         title={"text": t("panel.timeline_title", lang), "x": 0, "font": {"size": 15}},
@@ -320,6 +322,7 @@ def ground_block(directory: Path, iso: str, lang: str) -> html.Div:
         html.H3(t("panel.ground", lang)),
         html.H4(t("panel.entry_points", lang)),
         html.Ul(items) if items else html.P(t("panel.no_entry_points", lang), className="empty-note"),
+        crossing_counts_block(directory, iso, lang),
         html.H4(t("panel.services_by_kind", lang)),
     ]
     if ground["by_kind"].empty:

@@ -42,3 +42,18 @@ def test_period_balances_cover_peru_ecuador_chile_colombia_and_can_be_negative()
     # Ecuador 2018-01..09: the balance the Ministerio del Interior printed, not recomputed
     ecuador = balances[(balances["iso_a3"] == "ECU") & (balances["period_end"] == "2018-09-30")].iloc[0]
     assert not ecuador["derived"] and ecuador["balance"] == 121_469
+
+
+def test_brazil_timeline_shows_published_and_derived_balances_apart():
+    from dashboard.country_panel import timeline_figure
+
+    figure = timeline_figure(SHIPPED_DATA, "BRA", "2025-11", "en")
+    traces = {trace.name: trace for trace in figure.data}
+    published = traces["Migratory balance since 2017 · published"]
+    derived = traces["Migratory balance since 2017 · derived: entries − exits"]
+    printed = sorted(
+        int(r["balance"]) for r in rows() if r["iso_a3"] == "BRA" and r["measure"] == "cumulative_balance"
+    )
+    assert sorted(published.y) == printed
+    assert published.marker.symbol == "diamond" and derived.marker.symbol == "diamond-open"
+    assert len(derived.y) > 0
