@@ -1,5 +1,6 @@
 /* Corredores: dated counts in crossing popups and incidents in boat-route popups.
- * Wraps the popups of the map code once the page has loaded (whatever file defines them).
+ * Wraps the popups of the map code once the page has loaded (whatever file defines them), and
+ * shows a crossing's description in the page language (description_es / description_pt).
  * Text from data files is inserted with textContent; places keep their original language. */
 (function () {
   "use strict";
@@ -52,11 +53,20 @@
     box.appendChild(note);
     return box;
   }
+  function translateDescription(box, p) {
+    const lang = (ns.text && ns.text.lang) || "es";
+    const translated = p["description_" + lang];
+    if (!p.description || !translated) return;
+    box.querySelectorAll("p").forEach((node) => {
+      if (node.textContent === p.description) node.textContent = translated;
+    });
+  }
   function wrap(name, field, titleKey, showPlace) {
     const base = ns[name];
     if (!base || base.wrappedWithCounts) return;
     ns[name] = function (p) {
       const box = base(p);
+      translateDescription(box, p);
       const rows = p[field] || [];
       if (rows.length) box.appendChild(list(rows, titleKey, showPlace));
       return box;

@@ -26,6 +26,8 @@ COLUMNS = [
     "other_reference",
     "note",
     "description",
+    "description_es",
+    "description_pt",
 ]
 
 

@@ -22,6 +22,8 @@ ENTRY_POINT_PROPERTIES = [
     "iso_a3",
     "coord_precision",
     "description",
+    "description_es",
+    "description_pt",
     "other_reference",
     "coord_source",
     "note",

@@ -208,3 +208,54 @@ write("points/maritime_incidents.csv", out)
 rows = read(os.path.join(SHARED, "figures/migratory_balance.csv"))
 url_col, note_col = rows[0].index("source_url"), rows[0].index("note")
 write("figures/migratory_balance.csv", [rows[0], *[not_linked(r, url_col, note_col) for r in rows[1:]]])
+
+# ---------------------------------------------------------------- entry points: descriptions in es / pt
+# our own translations of the project-written English descriptions (build_tables.py, DESC)
+DESCRIPTION = {
+    "IOM Regional Action Plan 2018: Cúcuta is where Colombia registers the largest number of Venezuelan entries": (
+        "Plan de Acción Regional de la OIM 2018: Cúcuta es donde Colombia registra el mayor número de "
+        "entradas de venezolanos",
+        "Plano de Ação Regional da OIM 2018: Cúcuta é onde a Colômbia registra o maior número de "
+        "entradas de venezuelanos",
+    ),
+    "IOM Regional Action Plan 2018: Roraima, the state of this crossing, registers the most Venezuelan entries "
+    "into Brazil, which are mostly by land": (
+        "Plan de Acción Regional de la OIM 2018: Roraima, el estado de este paso, registra la mayoría de las "
+        "entradas de venezolanos a Brasil, casi todas por tierra",
+        "Plano de Ação Regional da OIM 2018: Roraima, o estado desta passagem, registra a maioria das entradas "
+        "de venezuelanos no Brasil, quase todas por terra",
+    ),
+    "IOM Regional Action Plan 2018: Rumichaca sees many entries and is a main way into Ecuador; most Venezuelans "
+    "reach Ecuador from Colombia, chiefly over the Rumichaca bridge": (
+        "Plan de Acción Regional de la OIM 2018: Rumichaca registra muchas entradas y es una de las vías "
+        "principales hacia Ecuador; la mayoría de los venezolanos llega a Ecuador desde Colombia, sobre todo "
+        "por el puente de Rumichaca",
+        "Plano de Ação Regional da OIM 2018: Rumichaca registra muitas entradas e é uma das principais vias "
+        "para o Equador; a maioria dos venezuelanos chega ao Equador pela Colômbia, sobretudo pela ponte de "
+        "Rumichaca",
+    ),
+    "IOM Regional Action Plan 2018: Tacna sees many entries and is named as a main entry point for Chile "
+    "(the GTRM Peru sheet also lists Tacna among its regional coordination hubs)": (
+        "Plan de Acción Regional de la OIM 2018: Tacna registra muchas entradas y se cita como una de las "
+        "principales puertas hacia Chile (la ficha del GTRM Perú también incluye a Tacna entre sus centros "
+        "regionales de coordinación)",
+        "Plano de Ação Regional da OIM 2018: Tacna registra muitas entradas e é citada como uma das principais "
+        "portas para o Chile (a ficha do GTRM Peru também inclui Tacna entre seus centros regionais de "
+        "coordenação)",
+    ),
+    "IOM Regional Action Plan 2018: Tumbes sees many entries and is a main way into Peru (the GTRM Peru sheet "
+    "also lists Tumbes among its regional coordination hubs)": (
+        "Plan de Acción Regional de la OIM 2018: Tumbes registra muchas entradas y es una de las vías "
+        "principales hacia el Perú (la ficha del GTRM Perú también incluye a Tumbes entre sus centros "
+        "regionales de coordinación)",
+        "Plano de Ação Regional da OIM 2018: Tumbes registra muitas entradas e é uma das principais vias para "
+        "o Peru (a ficha do GTRM Peru também inclui Tumbes entre seus centros regionais de coordenação)",
+    ),
+}
+rows = read(os.path.join(OUT, "points/entry_points.csv"))
+if "description_es" not in rows[0]:
+    col = rows[0].index("description")
+    out = [rows[0] + ["description_es", "description_pt"]]
+    for r in rows[1:]:
+        out.append(r + list(DESCRIPTION[r[col]]) if r[col] else r + ["", ""])
+    write("points/entry_points.csv", out)
