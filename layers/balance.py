@@ -55,7 +55,7 @@ def migratory_balance(directory: Path) -> pd.DataFrame:
     raise_if_errors(table.problems)
     frame = table.frame.copy()
     for column, values in numbers.items():
-        frame[column] = values
+        frame[column] = values.astype("Int64")  # whole numbers, empty where not given
     frame["row"] = frame.index
     return frame.reset_index(drop=True)
 
