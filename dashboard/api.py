@@ -36,6 +36,7 @@ from layers.choropleth import stock_matrix
 from layers.citation import map_rows, series_rows
 from layers.provenance import provenance_text
 from layers.services import services
+from layers.stock import LATEST
 from layers.web_geometry import admin0_web
 from layers.web_layers import (
     SERVICE_PROPERTIES,
@@ -277,7 +278,11 @@ def credit_link(months: list[str], kind: str) -> str:
     host = request.host_url.rstrip("/")
     if kind == "map":
         return f"{host}/export/map.csv?date={months[0]}"
-    return f"{host}/api/stock_by_month.csv?from={months[0]}&to={months[-1]}"
+    real = [m for m in months if m != LATEST]  # "latest" ends the series: no `to`
+    ends = [f"from={real[0]}"] if real else []
+    if real and months[-1] != LATEST:
+        ends.append(f"to={real[-1]}")
+    return f"{host}/api/stock_by_month.csv" + ("?" + "&".join(ends) if ends else "")
 
 
 @api.get("/export/map.png")
