@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.journalist import citation_credit, citation_sentence, rounded
+from dashboard.journalist import citation_credit, citation_sentence, long_month, rounded
 from layers.citation import cite_facts, map_rows
 from layers.paths import SHIPPED_DATA_DIR
 
@@ -106,3 +106,22 @@ def test_estimates_are_rounded_to_three_significant_figures():
 def test_map_rows_match_the_citation():
     rows = map_rows(SHIPPED_DATA_DIR, "2019-10", "absolute").set_index("iso_a3")
     assert rows.loc["COL", "value"] == cite_facts(SHIPPED_DATA_DIR, "2019-10", "COL")["value"]
+
+
+def test_cite_this_uses_the_short_label_and_one_link():
+    from dashboard.journalist import citation_block
+
+    block = citation_block(SHIPPED_DATA_DIR, "2019-10", "COL", "en")
+    sentence = block[0].children
+    assert "(Migración Colombia; figure as of 31 Oct 2019" in sentence
+    assert "http" not in sentence  # no raw URL in the sentence
+    links = [child for part in block[1:] for child in part.children if getattr(child, "href", None)]
+    assert len(links) == 1 and links[0].children == "Migración Colombia"
+    assert links[0].href.startswith("https://")
+
+
+def test_latest_cites_each_countrys_own_latest_month():
+    facts = cite_facts(SHIPPED_DATA_DIR, "latest", "PAN")
+    assert facts["month"] == facts["date"][:7] and not facts["estimated"]
+    sentence = citation_sentence(facts, "en")
+    assert sentence.startswith(f"In {long_month(facts['month'], 'en')}, Panama hosted")
