@@ -15,7 +15,8 @@ import numpy as np
 import shapely
 
 from layers.boundaries import admin0
-from layers.services import COLUMNS, KINDS
+from layers.services import KINDS, SERVICES_FILE
+from layers.table import table_schemas
 
 SYNTHETIC = "SYNTHETIC (bench, not real)"
 
@@ -68,8 +69,9 @@ def data_with_services(data: Path, target: Path, count: int) -> Path:
     """A copy of `data` in `target` whose services file holds `count` synthetic points only."""
     shutil.copytree(data, target)
     path = target / "points" / "services.csv"
+    columns = [field["name"] for field in table_schemas(target)[SERVICES_FILE]["fields"]]
     with path.open("w", newline="", encoding="utf-8") as output:
-        writer = csv.DictWriter(output, fieldnames=COLUMNS)
+        writer = csv.DictWriter(output, fieldnames=columns)
         writer.writeheader()
         writer.writerows(synthetic_services(data, count))
     return target

@@ -10,6 +10,7 @@ from callbacks import (  # noqa: F401
     map_view,
     presenter,
     selection,
+    table_twin,
     timeline,
     url_state,
 )

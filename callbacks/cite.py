@@ -10,6 +10,7 @@ from dashboard.i18n import language
 from dashboard.journalist import citation_block
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
+from layers.months import month_at
 
 # Only while "Cite this" is open does a month step or a selection reach the server.
 clientside_callback(
@@ -35,5 +36,5 @@ def cite_view(view: dict | None, text: dict | None) -> list:
     index, iso = view.get("index"), view.get("country")
     directory = current_data_dir()
     months = stock_matrix(directory)["months"]
-    month = months[min(max(index or 0, 0), len(months) - 1)]
+    month = month_at(months, index)
     return citation_block(directory, month, iso or None, language((text or {}).get("lang")))

@@ -10,6 +10,7 @@ GROUPS = {
     ids.SERVICE_KINDS: True,
     ids.COMPARE_PICK: True,
     ids.LANG: False,
+    ids.MAP_TAB: False,
 }
 
 for group, multi in GROUPS.items():

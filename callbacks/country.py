@@ -5,16 +5,23 @@ from __future__ import annotations
 from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback, no_update
 
 from dashboard import ids
-from dashboard.country_panel import EMPTY_FIGURE, admin1_counts, country_body, headline_block, timeline_figure
+from dashboard.country_panel import (
+    EMPTY_FIGURE,
+    admin1_counts,
+    country_body,
+    headline_block,
+    timeline_figure,
+    timeline_height,
+)
 from dashboard.i18n import country_name, language
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
+from layers.months import month_at
 from layers.stock import resolve_month
 
 
 def _month(index: int | None) -> str:
-    months = stock_matrix(current_data_dir())["months"]
-    return months[min(max(index or 0, 0), len(months) - 1)]
+    return month_at(stock_matrix(current_data_dir())["months"], index)
 
 
 @callback(
@@ -22,6 +29,7 @@ def _month(index: int | None) -> str:
     Output(ids.COUNTRY_TITLE, "children"),
     Output(ids.COUNTRY_HEADLINE, "children"),
     Output(ids.COUNTRY_TIMELINE, "figure", allow_duplicate=True),
+    Output(ids.COUNTRY_TIMELINE, "style"),
     Output(ids.COUNTRY_BODY, "children"),
     Output(ids.MAP_ADMIN1_COUNTRY, "hideout"),
     Input(ids.SELECTED, "data"),
@@ -34,13 +42,15 @@ def open_country(iso: str | None, index: int | None, text: dict | None):
     lang = language((text or {}).get("lang"))
     directory = current_data_dir()
     if not iso:
-        return True, "", [], EMPTY_FIGURE, [], {"country": None, "counts": {}}
+        return True, "", [], EMPTY_FIGURE, no_update, [], {"country": None, "counts": {}}
     month = _month(index)
+    timeline = timeline_figure(directory, iso, resolve_month(directory, iso, month), lang)
     return (
         False,
         country_name(iso, lang),
         headline_block(directory, iso, month, lang),
-        timeline_figure(directory, iso, resolve_month(directory, iso, month), lang),
+        timeline,
+        timeline_height(timeline),
         country_body(directory, iso, month, lang),
         {"country": iso, "counts": admin1_counts(directory, iso)},
     )

@@ -7,10 +7,10 @@ from urllib.parse import urlencode
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, html, no_update
 
 from dashboard import export, ids
-from dashboard.api import credit_link
 from dashboard.i18n import language, t
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
+from layers.months import month_at, months_between
 
 clientside_callback(
     ClientsideFunction("journalist", "links"),
@@ -53,15 +53,12 @@ def start_render(png_clicks, gif_clicks, index, metric, start, end, text):
     months = stock_matrix(directory)["months"]
     metric = metric if metric in ("absolute", "per_1000") else "absolute"
     if ctx.triggered_id == ids.RENDER_PNG:
-        kind, chosen = "map", [months[min(max(index or 0, 0), len(months) - 1)]]
+        kind, chosen = "map", [month_at(months, index)]
     else:
-        kind = "timelapse"
-        if start not in months or end not in months or months.index(start) > months.index(end):
+        kind, chosen = "timelapse", months_between(months, start, end)
+        if not chosen or len(chosen) > export.MAX_FRAMES:
             return None, True, html.P(t("tools.bad_range", lang, n=export.MAX_FRAMES), role="alert")
-        chosen = months[months.index(start) : months.index(end) + 1]
-        if len(chosen) > export.MAX_FRAMES:
-            return None, True, html.P(t("tools.bad_range", lang, n=export.MAX_FRAMES), role="alert")
-    key = export.submit(kind, directory, chosen, metric, lang, credit_link(chosen, kind))
+    key = export.submit(kind, directory, chosen, metric, lang, export.credit_link(chosen, kind))
     job = {"key": key, "kind": kind, "url": job_url(kind, chosen, metric, lang)}
     return job, False, progress(export.status(key), lang)
 

@@ -7,7 +7,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 from dashboard import ids
 from dashboard.i18n import format_number, language, t
 from dashboard.state import current_data_dir
-from layers.services import services
+from layers.services import count_in_box
 
 clientside_callback(
     ClientsideFunction("corredores", "choropleth"),
@@ -81,12 +81,11 @@ clientside_callback(
 def services_in_view(bounds: list | None, kinds: list[str] | None, text: dict | None) -> html.Ul | str:
     """Count the services of the chosen kinds inside the visible part of the map."""
     lang = language((text or {}).get("lang"))
-    points = services(current_data_dir())
-    points = points[points.geometry.notna() & points["kind"].isin(kinds or [])]
+    box = None
     if isinstance(bounds, list) and len(bounds) == 2:
         (south, west), (north, east) = bounds
-        points = points.cx[west:east, south:north]
-    counts = points["kind"].value_counts()
+        box = (south, west, north, east)
+    counts = count_in_box(current_data_dir(), kinds or [], box)
     if counts.empty:
         return t("services.none_visible", lang)
     items = [html.Li(f"{t(f'kind.{kind}', lang)}: {format_number(n, lang)}") for kind, n in counts.items()]

@@ -22,6 +22,7 @@ clientside_callback(
     Output(ids.TICKER, "disabled"),
     Output(ids.PLAY, "children"),
     Output(ids.PLAY, "title"),
+    Output(ids.PLAY, "aria-label"),
     Output(ids.PLAYING, "data"),
     Output(ids.MONTH_INDEX, "value", allow_duplicate=True),
     Input(ids.PLAY, "n_clicks"),
@@ -30,4 +31,11 @@ clientside_callback(
     State(ids.MONTH_INDEX, "value"),
     State(ids.MONTH_INDEX, "max"),
     prevent_initial_call=True,
+)
+
+clientside_callback(
+    ClientsideFunction("corredores", "sliderText"),
+    Input(ids.MONTH_INDEX, "value"),
+    State(ids.STOCK_STORE, "data"),
+    State(ids.TEXT_STORE, "data"),
 )

@@ -16,6 +16,7 @@ clientside_callback(
     Input(ids.COMPARE_PICK, "data"),
     Input(ids.PRESENT, "data"),
     Input(ids.LANG, "data"),
+    Input(ids.MAP_TAB, "data"),
     State(ids.STOCK_STORE, "data"),
     State(ids.TEXT_STORE, "data"),
     prevent_initial_call=True,

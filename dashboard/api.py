@@ -34,9 +34,9 @@ from layers.api_tables import (
 )
 from layers.choropleth import stock_matrix
 from layers.citation import map_rows, series_rows
+from layers.months import months_between, year_up_to
 from layers.provenance import provenance_text
 from layers.services import services
-from layers.stock import LATEST
 from layers.web_geometry import admin0_web
 from layers.web_layers import (
     SERVICE_PROPERTIES,
@@ -249,9 +249,9 @@ def _image_request(kind: str) -> tuple[Path, list[str], str, str]:
     months = stock_matrix(directory)["months"]
     if kind == "map":
         return directory, [_month(directory)], metric, lang
-    start = _month(directory, "from", months[max(0, len(months) - 12)])
+    start = _month(directory, "from", year_up_to(months, months[-1])[0])
     end = _month(directory, "to", months[-1])
-    chosen = months[months.index(start) : months.index(end) + 1]
+    chosen = months_between(months, start, end)
     if not chosen:
         raise BadRequest("from", f"{start} is after to={end}")
     if len(chosen) > export.MAX_FRAMES:
@@ -261,7 +261,7 @@ def _image_request(kind: str) -> tuple[Path, list[str], str, str]:
 
 def _image(kind: str, mimetype: str, filename: str) -> Response:
     directory, months, metric, lang = _image_request(kind)
-    key = export.submit(kind, directory, months, metric, lang, credit_link(months, kind))
+    key = export.submit(kind, directory, months, metric, lang, export.credit_link(months, kind))
     try:
         body = export.result(key, timeout=RENDER_TIMEOUT_SECONDS)
     except FutureTimeout:
@@ -271,18 +271,6 @@ def _image(kind: str, mimetype: str, filename: str) -> Response:
     if request.args.get("download") == "1":
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def credit_link(months: list[str], kind: str) -> str:
-    """Where the image's figures are listed with sources, printed in its credit line."""
-    host = request.host_url.rstrip("/")
-    if kind == "map":
-        return f"{host}/export/map.csv?date={months[0]}"
-    real = [m for m in months if m != LATEST]  # "latest" ends the series: no `to`
-    ends = [f"from={real[0]}"] if real else []
-    if real and months[-1] != LATEST:
-        ends.append(f"to={real[-1]}")
-    return f"{host}/api/stock_by_month.csv" + ("?" + "&".join(ends) if ends else "")
 
 
 @api.get("/export/map.png")
@@ -305,7 +293,7 @@ def render_status() -> Response:
     if kind not in ("map", "timelapse"):
         raise BadRequest("kind", f'expected map or timelapse, got "{kind[:20]}"')
     directory, months, metric, lang = _image_request(kind)
-    key = export.submit(kind, directory, months, metric, lang, credit_link(months, kind))
+    key = export.submit(kind, directory, months, metric, lang, export.credit_link(months, kind))
     return jsonify(export.status(key))
 
 

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import dash
-from dash import html
+from dash import _callback, html
 from flask import request
 from flask_compress import Compress
 
 from dashboard import state
 from dashboard.api import register_api
-from dashboard.cache import cache_get_responses, init_cache, snapshot_key, warm_up
+from dashboard.browser_config import config_script
+from dashboard.cache import LAYOUT_SECONDS, cache_get_responses, init_cache, remember, snapshot_key, status
 from dashboard.config import Settings
-from dashboard.i18n import language, t
+from dashboard.documents import ENCODINGS, encoded, services_document, web_geometry
+from dashboard.i18n import LANGUAGES, language, t
 from dashboard.layout import build_layout
 from dashboard.routes import register_routes
 from dashboard.security import install_security
 from dashboard.view_state import parse_view, preferred_language
 from layers.boundaries import admin0
 from layers.choropleth import default_month, stock_matrix
+from layers.digest import short_digest
 from layers.problems import DataError
 from layers.services import KINDS
 
@@ -46,7 +50,7 @@ def page_query() -> dict[str, str]:
 
 def serve_layout() -> html.Div:
     """Build the page for the current request's URL and language."""
-    lang = preferred_language(request.headers.get("Accept-Language"))
+    lang = preferred_language(request.accept_languages)
     try:
         directory = state.current_data_dir()
     except DataError:
@@ -63,14 +67,60 @@ def serve_layout() -> html.Div:
     return build_layout(view, directory)
 
 
+def set_up_dash_now(app: dash.Dash) -> None:
+    """Run Dash's once-per-process set-up now, in one thread, instead of on the first request.
+
+    On the first request, a threaded worker (gunicorn --threads) lets concurrent first requests
+    skip the set-up while it runs: they get an empty `/_dash-dependencies`, a dead page. The
+    `dash.callback` registrations it consumes are put back, so an app built later in the same
+    process (`corredores serve` builds two) still finds them.
+    """
+    registered, registry = list(_callback.GLOBAL_CALLBACK_LIST), dict(_callback.GLOBAL_CALLBACK_MAP)
+    with app.server.test_request_context("/"):
+        app._setup_server()
+    _callback.GLOBAL_CALLBACK_LIST[:] = registered
+    _callback.GLOBAL_CALLBACK_MAP.update(registry)
+
+
+def warm_up(app: dash.Dash, layout_key: Callable[[], str | None]) -> None:
+    """Compute what a first visit needs (layout per language, compressed geometry) before serving.
+
+    Calls the builders directly: a request through the test client would make Dash take the
+    module-level callbacks into this app, and a second app built in the process would get none.
+    """
+    started = time.perf_counter()
+    hits_before, misses_before = status.hits, status.misses
+    try:
+        set_up_dash_now(app)
+        for lang in LANGUAGES:
+            with app.server.test_request_context("/_dash-layout", headers={"Accept-Language": lang}):
+                key = layout_key()
+                if key is not None:
+                    remember(key, lambda: app.serve_layout().get_data(), timeout=LAYOUT_SECONDS)
+        directory = state.current_data_dir()
+        documents = [web_geometry(directory, "admin0"), web_geometry(directory, "admin1")]
+        for document in [*documents, services_document(directory)]:
+            for encoding in ENCODINGS:
+                encoded(document, encoding)
+    except Exception:  # warming is an optimisation: never stop the app from starting
+        log.warning("cache warm-up failed; the first visitors will compute what they need", exc_info=True)
+        return
+    log.info(
+        "cache warm-up in %.1f s (%s: %d values from the cache, %d computed)",
+        time.perf_counter() - started,
+        status.backend,
+        status.hits - hits_before,
+        status.misses - misses_before,
+    )
+
+
 class CorredoresDash(dash.Dash):
-    """Dash with the page language on `<html lang>`, as screen readers and axe expect."""
+    """Dash with the page language on `<html lang>` and the browser config (dashboard/browser_config.py)."""
 
     def interpolate_index(self, **kwargs) -> str:
+        kwargs["config"] += config_script()  # ids, colours, breaks for assets/*.js, before they load
         page = super().interpolate_index(**kwargs)
-        lang = language(
-            page_query().get("lang") or preferred_language(request.headers.get("Accept-Language"))
-        )
+        lang = language(page_query().get("lang") or preferred_language(request.accept_languages))
         return page.replace("<html>", f'<html lang="{lang}">', 1)
 
 
@@ -80,17 +130,17 @@ def layout_cache_key() -> str | None:
         directory = state.current_data_dir()
     except DataError:
         return None
-    lang = preferred_language(request.headers.get("Accept-Language"))
+    lang = preferred_language(request.accept_languages)
     problems = [str(problem) for problem in state.current_state().problems]
     view = repr((sorted(page_query().items()), problems)).encode()
-    return snapshot_key(directory, "layout", lang, hashlib.sha256(view).hexdigest()[:16])
+    return snapshot_key(directory, "layout", lang, short_digest(view, 16))
 
 
 def create_app(settings: Settings | None = None) -> dash.Dash:
     """A configured Dash app on the data of `settings` (read from the environment by default)."""
     settings = settings or Settings.from_env()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    state.install(Path(settings.data_dir))
+    state.install(settings.data_dir, settings.cache_dir, settings.reload_seconds)
     app = CorredoresDash(
         __name__,
         title="Corredores",

@@ -1,4 +1,14 @@
-"""The one cache of the app: SimpleCache by default, Redis when `REDIS_URL` is set.
+"""Every cache tier of the app, each with a size bound; nothing else calls a cache backend.
+
+1. Shared tier: flask-caching, SimpleCache (`SHARED_ENTRIES` values) by default, Redis (bounded by
+   its own `maxmemory`; every value expires after a day) when `REDIS_URL` is set. `shared`,
+   `remember` and `cache_get_responses` are the only ways in.
+2. Process tier: `LOCAL_ENTRIES` large immutable values (geometry, compressed bodies) kept in
+   front of the shared tier (`remember(..., local=True)`).
+3. Loader tier: `layers.memo.memoized_on_data`, `LOADER_ENTRIES` frames per layer loader (it lives
+   in `layers`, which cannot import `dashboard`); also used by the map image renderer.
+4. Translation catalogs: `dashboard.i18n.catalog`, one per language.
+
 
 Keys start with the name of the data snapshot directory, which is a hash of the data's content:
 a key never goes stale, and every instance on the same data shares the same keys. Derived values
@@ -10,23 +20,17 @@ correct answers computed uncached, one warning in the log, and caching again whe
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import logging
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-import brotli
 from flask import Flask, Response, g, has_request_context, request
 from flask_caching import Cache
 
 from dashboard.cache_status import CacheStatus
+from layers.memo import MISSING, BoundedCache
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -37,9 +41,7 @@ DAY_SECONDS = 24 * 3600
 LAYOUT_SECONDS = 3600  # one entry per language and URL query: let rare views expire
 REDIS_SOCKET_SECONDS = 0.5  # a dead or unreachable Redis must not stall requests
 LOCAL_ENTRIES = 16
-# Content codings we prepare once per document, best first; identity is always possible.
-ENCODINGS = ("br", "gzip")
-_MISSING = object()
+SHARED_ENTRIES = 300  # SimpleCache only; Redis is bounded by its own maxmemory
 _backends: dict[str, object] = {}  # the backend of this process, by configuration
 
 
@@ -57,7 +59,7 @@ def init_cache(server: Flask, redis_url: str | None) -> str:
         }
         location = redacted(redis_url)
     else:
-        config = {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 300}
+        config = {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": SHARED_ENTRIES}
         location = "process memory"
     config["CACHE_DEFAULT_TIMEOUT"] = DAY_SECONDS
     same = repr(sorted(config.items()))
@@ -93,33 +95,20 @@ def reachable() -> bool:
     return status.probe_call(lambda: cache.set(key, "pong", timeout=30) and cache.get(key) == "pong", False)
 
 
-class _LocalTier:
-    """A few large immutable values kept in the process as well, in front of the backend."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self.values: OrderedDict[str, object] = OrderedDict()
-        self.lock = threading.Lock()
+class SharedTier:
+    """The backend's `get`/`set`, through `status`: a failing backend reads as a miss."""
 
     def get(self, key: str) -> object:
-        with self.lock:
-            value = self.values.get(key, _MISSING)
-            if value is not _MISSING:
-                self.values.move_to_end(key)
-            return value
+        """The stored value, or None (absent, or the backend is down)."""
+        return status.call(lambda: cache.get(key), None)
 
-    def put(self, key: str, value: object) -> None:
-        with self.lock:
-            self.values[key] = value
-            while len(self.values) > self.size:
-                self.values.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.values.clear()
+    def set(self, key: str, value: object, timeout: int | None = None) -> None:
+        """Store `value` (`timeout` seconds, default a day); does nothing while the backend is down."""
+        status.call(lambda: cache.set(key, value, timeout=timeout), None)
 
 
-_local = _LocalTier(LOCAL_ENTRIES)
+shared = SharedTier()
+_local: BoundedCache[object] = BoundedCache(LOCAL_ENTRIES)
 
 
 def snapshot_key(directory: Path, *parts: str) -> str:
@@ -134,16 +123,16 @@ def remember(key: str, compute: Callable[[], T], *, local: bool = False, timeout
     """
     if local:
         value = _local.get(key)
-        if value is not _MISSING:
+        if value is not MISSING:
             _note(True)
             return value  # type: ignore[return-value]
-    value = status.call(lambda: cache.get(key), None)
+    value = shared.get(key)
     hit = value is not None
     status.count(hit)
     _note(hit)
     if not hit:
         value = compute()
-        status.call(lambda: cache.set(key, value, timeout=timeout), None)
+        shared.set(key, value, timeout=timeout)
     if local:
         _local.put(key, value)
     return value
@@ -153,69 +142,6 @@ def _note(hit: bool) -> None:
     """Inside a request, remember whether this lookup was answered without computing."""
     if has_request_context():
         g.setdefault("cache_outcomes", []).append(hit)
-
-
-@dataclass(frozen=True)
-class Document:
-    """A static body for the browser and the short content hash its URL carries."""
-
-    body: bytes
-    digest: str
-
-    @classmethod
-    def of(cls, body: bytes) -> Document:
-        """Hash the body."""
-        return cls(body, hashlib.sha256(body).hexdigest()[:12])
-
-
-def web_geometry(directory: Path, name: str) -> Document:
-    """Simplified admin-0 or admin-1 GeoJSON (`layers.web_geometry`), shared by every instance."""
-    from layers.web_geometry import admin0_web, admin1_web
-
-    maker = {"admin0": admin0_web, "admin1": admin1_web}[name]
-    return remember(
-        snapshot_key(directory, "geo", name), lambda: Document.of(maker(directory).body), local=True
-    )
-
-
-def services_document(directory: Path) -> Document:
-    """The services geobuf (`layers.web_layers.services_geobuf`), shared by every instance."""
-    from layers.web_layers import services_geobuf
-
-    return remember(
-        snapshot_key(directory, "geo", "services"),
-        lambda: Document.of(services_geobuf(directory)),
-        local=True,
-    )
-
-
-def encoded(document: Document, encoding: str) -> bytes:
-    """The document compressed once with the best setting of `encoding` (slow, so cached)."""
-    if encoding == "identity":
-        return document.body
-    compress = {
-        "br": lambda body: brotli.compress(body, quality=11),
-        "gzip": lambda body: gzip.compress(body, compresslevel=9, mtime=0),
-    }[encoding]
-    return remember(f"encoded:{document.digest}:{encoding}", lambda: compress(document.body), local=True)
-
-
-def choose_encoding(accept_encoding: str | None) -> str:
-    """The best of `ENCODINGS` the client accepts (q > 0), else identity."""
-    accepted: dict[str, float] = {}
-    for item in (accept_encoding or "").split(","):
-        coding, _, params = item.strip().partition(";")
-        quality = 1.0
-        if params.strip().startswith("q="):
-            try:
-                quality = float(params.strip()[2:])
-            except ValueError:
-                quality = 0.0
-        accepted[coding.strip().lower()] = quality
-    for encoding in ENCODINGS:
-        if accepted.get(encoding, accepted.get("*", 0.0)) > 0:
-            return encoding
-    return "identity"
 
 
 def cache_outcome_header(response: Response) -> Response:
@@ -243,7 +169,7 @@ def cache_get_responses(server: Flask, path: str, key_of_request: Callable[[], s
         if key is None:
             return None
         g.response_cache_key = key
-        body = status.call(lambda: cache.get(key), None)
+        body = shared.get(key)
         status.count(body is not None)
         g.response_cache_hit = body is not None
         if body is None:
@@ -255,57 +181,5 @@ def cache_get_responses(server: Flask, path: str, key_of_request: Callable[[], s
         key = g.get("response_cache_key")
         if key and not g.get("response_cache_hit") and response.status_code == 200:
             body = response.get_data()
-            status.call(lambda: cache.set(key, body, timeout=LAYOUT_SECONDS), None)
+            shared.set(key, body, timeout=LAYOUT_SECONDS)
         return response
-
-
-def set_up_dash_now(app) -> None:
-    """Run Dash's once-per-process set-up now, in one thread, instead of on the first request.
-
-    On the first request, a threaded worker (gunicorn --threads) lets concurrent first requests
-    skip the set-up while it runs: they get an empty `/_dash-dependencies`, a dead page. The
-    `dash.callback` registrations it consumes are put back, so an app built later in the same
-    process (`corredores serve` builds two) still finds them.
-    """
-    from dash import _callback
-
-    registered, registry = list(_callback.GLOBAL_CALLBACK_LIST), dict(_callback.GLOBAL_CALLBACK_MAP)
-    with app.server.test_request_context("/"):
-        app._setup_server()
-    _callback.GLOBAL_CALLBACK_LIST[:] = registered
-    _callback.GLOBAL_CALLBACK_MAP.update(registry)
-
-
-def warm_up(app, layout_key: Callable[[], str | None]) -> None:
-    """Compute what a first visit needs (layout per language, compressed geometry) before serving.
-
-    Calls the builders directly: a request through the test client would make Dash take the
-    module-level callbacks into this app, and a second app built in the process would get none.
-    """
-    from dashboard.i18n import LANGUAGES
-    from dashboard.state import current_data_dir
-
-    started = time.perf_counter()
-    hits_before, misses_before = status.hits, status.misses
-    try:
-        set_up_dash_now(app)
-        for lang in LANGUAGES:
-            with app.server.test_request_context("/_dash-layout", headers={"Accept-Language": lang}):
-                key = layout_key()
-                if key is not None:
-                    remember(key, lambda: app.serve_layout().get_data(), timeout=LAYOUT_SECONDS)
-        directory = current_data_dir()
-        documents = [web_geometry(directory, "admin0"), web_geometry(directory, "admin1")]
-        for document in [*documents, services_document(directory)]:
-            for encoding in ENCODINGS:
-                encoded(document, encoding)
-    except Exception:  # warming is an optimisation: never stop the app from starting
-        log.warning("cache warm-up failed; the first visitors will compute what they need", exc_info=True)
-        return
-    log.info(
-        "cache warm-up in %.1f s (%s: %d values from the cache, %d computed)",
-        time.perf_counter() - started,
-        status.backend,
-        status.hits - hits_before,
-        status.misses - misses_before,
-    )

@@ -5,16 +5,25 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from pathlib import Path
 
 
 def validate_command(directory: str | None) -> int:
-    """Print every problem in the data directory; 0 when clean, 1 otherwise."""
+    """Print every problem in the data directory; 0 when clean, 1 with problems, 2 on a loader bug."""
+    from dashboard.config import settings
     from layers.catalog import validate
-    from layers.paths import data_dir
 
-    resolved = data_dir(directory)
-    problems = validate(resolved)
+    resolved = Path(directory).resolve() if directory else settings().data_dir
+    if not resolved.is_dir():
+        print(f"{resolved}: expected a data directory, found none", file=sys.stderr)
+        return 1
+    try:
+        problems = validate(resolved)
+    except Exception:  # not a data problem: a bug in a loader, reported as one
+        traceback.print_exc()
+        print(f"{resolved}: a loader failed (a bug, not a data problem): please report it", file=sys.stderr)
+        return 2
     for problem in problems:
         print(problem)
     errors = [p for p in problems if not p.warning]

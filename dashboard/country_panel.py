@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +13,7 @@ from plotly.subplots import make_subplots
 
 from dashboard import ids
 from dashboard.flow_panels import add_balance, crossing_counts_block
-from dashboard.i18n import format_month, format_number, t
+from dashboard.i18n import format_month, format_number, format_partial_date, number_separators, plural, t
 from layers import country_panel as data
 from layers.package import resource_credits
 
@@ -31,6 +32,7 @@ PANEL_RESOURCES = [
     "admin0",
     "admin1",
 ]
+MARGIN_LEFT = 50
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 EMPTY_FIGURE = {
     "data": [],
@@ -49,12 +51,7 @@ def _funding_value(value: float, unit: str, lang: str) -> str:
 
 def _date_label(date: str, lang: str) -> str:
     """ "2019", "2019-03" or "2019-03-31" in the UI language."""
-    if not date:
-        return ""
-    if len(date) == 4:
-        return date
-    label = format_month(date[:7], lang)
-    return f"{int(date[8:10])} {label}" if len(date) == 10 else label
+    return format_partial_date(date, lang) if date else ""
 
 
 def headline_block(directory: Path, iso: str, month: str, lang: str) -> list:
@@ -100,10 +97,60 @@ def headline_block(directory: Path, iso: str, month: str, lang: str) -> list:
 
 
 def timeline_figure(directory: Path, iso: str, month: str, lang: str) -> go.Figure:
-    """Stock line (published points, estimated dashes), permits per year and mechanisms on one time axis."""
-    history = data.stock_history(directory, iso)
+    """Stock, permits per year and mechanisms: three rows on one time axis, each with its own scale."""
+    mechanisms = data.mechanisms(directory, iso)
+    dated = mechanisms[mechanisms["launched_month"].astype(bool)]
+    mechanism_height = 30 + 26 * max(len(dated), 1)
+    heights = [200, 110, mechanism_height]
+    figure = make_subplots(
+        rows=3,
+        cols=1,
+        shared_xaxes=True,
+        row_heights=heights,
+        vertical_spacing=0.09,
+        subplot_titles=[t("panel.stock", lang), t("panel.permits", lang), t("panel.mechanisms", lang)],
+    )
+    _add_stock(figure, data.stock_history(directory, iso), lang)
+    add_balance(figure, directory, iso, lang)
+    _add_permits(figure, data.permits_per_year(directory, iso), lang)
+    _add_mechanisms(figure, dated, month)
+    # the month cursor spans all three rows; callbacks.country moves it through layout.shapes[0]
+    figure.add_shape(
+        type="line",
+        xref="x",
+        yref="paper",
+        x0=month,
+        x1=month,
+        y0=0,
+        y1=1,
+        line={"color": HIGHLIGHT, "width": 2},
+    )
+    # row titles start at the figure's left edge, so that they fit on a phone
+    figure.update_annotations(font={"size": 13}, xanchor="left", x=0, xshift=-MARGIN_LEFT + 4)
+    figure.update_layout(
+        height=sum(heights) + 130,
+        margin={"l": MARGIN_LEFT, "r": 10, "t": 30, "b": 30},
+        legend={"orientation": "h", "y": -0.06, "yanchor": "top"},
+        separators=number_separators(lang),
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        hovermode="closest",
+    )
+    figure.update_xaxes(type="date", range=["2015-01", max(month, "2025-12")], showticklabels=True)
+    figure.update_yaxes(tickformat="~s", rangemode="tozero", row=1, col=1)
+    figure.update_yaxes(tickformat="~s", rangemode="tozero", row=2, col=1)
+    figure.update_yaxes(visible=False, range=[len(dated) - 0.5, -0.7], row=3, col=1)
+    return figure
+
+
+def timeline_height(figure: go.Figure) -> dict[str, str]:
+    """The graph's CSS height, matching the figure's own (it grows with the number of mechanisms)."""
+    return {"height": f"{figure.layout.height}px"}
+
+
+def _add_stock(figure: go.Figure, history: dict[str, pd.DataFrame], lang: str) -> None:
+    """Monthly values dashed where estimated, published figures as dots, other figures as rings."""
     monthly = history["monthly"]
-    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.06)
     if len(monthly):
         figure.add_scatter(
             x=monthly["month"],
@@ -141,58 +188,73 @@ def timeline_figure(directory: Path, iso: str, month: str, lang: str) -> go.Figu
             row=1,
             col=1,
         )
-    permits = data.permits_per_year(directory, iso)
-    if len(permits):
-        figure.add_bar(
-            x=[f"{year}-07" for year in permits["date"]],
-            y=permits["value"],
-            width=[1000 * 3600 * 24 * 300] * len(permits),
-            marker={"color": PERMIT_COLOUR, "line": {"color": "#2c7f74", "width": 1}},
-            name=t("panel.permits", lang),
-            customdata=permits[["date", "source"]].to_numpy(),
-            hovertemplate="%{customdata[0]}: %{y:,.0f}<br>%{customdata[1]}<extra></extra>",
-            row=1,
-            col=1,
+
+
+def _add_permits(figure: go.Figure, permits: pd.DataFrame, lang: str) -> None:
+    """Residence permits per year as labelled bars on their own axis (thousands, not millions)."""
+    if permits.empty:
+        figure.add_annotation(
+            text=t("panel.no_permits", lang),
+            xref="x2 domain",
+            yref="y2 domain",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+            font={"color": "#52606d"},
         )
-    _add_mechanisms(figure, data.mechanisms(directory, iso), month)
-    add_balance(figure, directory, iso, lang)
-    figure.add_vline(x=month, line={"color": HIGHLIGHT, "width": 2})
-    figure.update_layout(
-        title={"text": t("panel.timeline_title", lang), "x": 0, "font": {"size": 15}},
-        height=420,
-        margin={"l": 60, "r": 10, "t": 40, "b": 30},
-        legend={"orientation": "h", "y": -0.12},
-        separators=t("number.decimal", lang) + t("number.thousands", lang),
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        hovermode="closest",
+        return
+    figure.add_bar(
+        x=[f"{year}-07" for year in permits["date"]],
+        y=permits["value"],
+        width=[1000 * 3600 * 24 * 300] * len(permits),
+        marker={"color": PERMIT_COLOUR, "line": {"color": "#2c7f74", "width": 1}},
+        name=t("panel.permits", lang),
+        text=[format_number(value, lang) for value in permits["value"]],
+        textposition="outside",
+        textfont={"size": 11},
+        constraintext="none",
+        cliponaxis=False,
+        customdata=permits[["date", "source"]].to_numpy(),
+        hovertemplate="%{customdata[0]}: %{text}<br>%{customdata[1]}<extra></extra>",
+        showlegend=False,
+        row=2,
+        col=1,
     )
-    figure.update_xaxes(type="date", range=["2015-01", max(month, "2025-12")])
-    figure.update_yaxes(tickformat="~s", rangemode="tozero", row=1, col=1)
-    figure.update_yaxes(visible=False, row=2, col=1)
-    return figure
+
+
+def _mechanism_label(name: str, limit: int = 48) -> str:
+    """A name short enough to sit beside its bar: "Permiso Especial de Permanencia (PEP) – x" → "PEP – x"."""
+    if len(name) > limit:
+        name = ACRONYM.sub(r"\1", name)
+    if len(name) > limit and " (" in name:
+        name = name.split(" (")[0]
+    return name if len(name) <= limit else name[: limit - 1].rstrip(" –-,") + "…"
 
 
 def _add_mechanisms(figure: go.Figure, mechanisms: pd.DataFrame, month: str) -> None:
-    """One horizontal bar per mechanism, from launch to end (or to the cursor month when open)."""
+    """One labelled bar per mechanism, from launch to end (dotted to the cursor month when open)."""
     for position, row in enumerate(mechanisms.itertuples()):
         start = row.launched_month
-        if not start:
-            continue
         start = start if len(start) == 7 else f"{start}-01"
         end = (row.ended or "")[:7]
         end = end if len(end) == 7 and end[4] == "-" else (f"{end[:4]}-12" if end[:4].isdigit() else None)
+        stop = end or max(month, start)
+        late = start > "2021-01"  # labels of late bars sit to their left, so they stay inside the plot
         figure.add_scatter(
-            x=[start, end or max(month, start)],
+            x=[start, stop],
             y=[position, position],
-            mode="lines+markers",
+            mode="lines+markers+text",
             line={"color": MECHANISM_COLOUR, "width": 6, "dash": "solid" if end else "dot"},
             marker={"size": 7},
+            text=["", _mechanism_label(row.mechanism)] if late else [_mechanism_label(row.mechanism), ""],
+            textposition="top left" if late else "top right",
+            textfont={"size": 11, "color": "#3f1d4f"},
+            cliponaxis=False,
             name=row.mechanism,
             showlegend=False,
-            hovertemplate=f"{row.mechanism}<br>{row.instrument}<br>"
-            f"{row.launched} – {row.ended or '…'}<extra></extra>",
-            row=2,
+            hovertemplate=f"{escape(row.mechanism)}<br>{escape(row.instrument)}<br>"
+            f"{escape(row.launched or row.launched_note)} – {escape(row.ended or '…')}<extra></extra>",
+            row=3,
             col=1,
         )
 
@@ -208,8 +270,11 @@ def mechanisms_block(directory: Path, iso: str, lang: str) -> html.Div:
         gloss = f" — {row.mechanism_en}" if lang != "es" and row.mechanism_en else ""
         facts = [
             (t("panel.instrument", lang), row.instrument),
-            (t("panel.launched", lang), row.launched),
-            (t("panel.ended", lang), row.ended or t("panel.open_ended", lang)),
+            (t("panel.launched", lang), " ".join(filter(None, [row.launched, row.launched_note]))),
+            (
+                t("panel.ended", lang),
+                " ".join(filter(None, [row.ended, row.ended_note])) or t("panel.open_ended", lang),
+            ),
             (t("panel.grants", lang), row.grants),
             (t("panel.eligibility", lang), row.eligibility),
             (t("panel.figures", lang), row.figures),
@@ -271,7 +336,7 @@ def funding_block(directory: Path, iso: str, lang: str) -> html.Div:
             margin={"l": 10, "r": 10, "t": 10, "b": 30},
             yaxis={"autorange": "reversed", "automargin": True},
             xaxis={"tickformat": "~s"},
-            separators=t("number.decimal", lang) + t("number.thousands", lang),
+            separators=number_separators(lang),
             paper_bgcolor="rgba(0,0,0,0)",
             plot_bgcolor="rgba(0,0,0,0)",
         )
@@ -350,7 +415,7 @@ def ground_block(directory: Path, iso: str, lang: str) -> html.Div:
             simple_table(
                 [t("panel.unit", lang), t("panel.count", lang)],
                 [[r.name, format_number(r.count, lang)] for r in counted.itertuples()],
-                caption=t("panel.zero_units", lang, n=len(per_unit) - len(counted)),
+                caption=plural("panel.zero_units", lang, len(per_unit) - len(counted)),
                 sortable=True,
             ),
         ]
@@ -397,6 +462,7 @@ def sources_block(directory: Path, lang: str) -> html.Details:
     )
 
 
+ACRONYM = re.compile(r"[^()/–\s][^()/–]*?\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 NUMBER = re.compile(r"[\d.,\s%+−-]+|N\.[AD]\.")
 
 
@@ -459,12 +525,17 @@ def panel_shell(lang: str) -> html.Section:
                 className="panel-top",
                 children=[
                     html.Div(id=ids.COUNTRY_HEADLINE, className="headline", **{"aria-live": "polite"}),
-                    dcc.Graph(
-                        id=ids.COUNTRY_TIMELINE,
-                        figure=EMPTY_FIGURE,
-                        config=GRAPH_CONFIG,
-                        className="panel-chart",
-                        style={"height": "420px"},
+                    html.Div(
+                        [
+                            html.H3(t("panel.timeline_title", lang), className="chart-title"),
+                            dcc.Graph(
+                                id=ids.COUNTRY_TIMELINE,
+                                figure=EMPTY_FIGURE,
+                                config=GRAPH_CONFIG,
+                                className="panel-chart",
+                                style={"height": "420px"},
+                            ),
+                        ]
                     ),
                 ],
             ),

@@ -8,15 +8,14 @@ renders run at once: a 24-frame GIF cannot take the server's threads from other 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
+from flask import request
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
@@ -30,8 +29,11 @@ from dashboard.i18n import format_month, format_number, t
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE
 from layers.citation import map_rows
+from layers.digest import short_digest
 from layers.entry_points import entry_points
+from layers.memo import memoized_on_data
 from layers.routes import land_routes, maritime_routes
+from layers.stock import LATEST
 
 MAP_SIZE = (1080, 1350)  # pixels, 4:5 portrait: South America is tall, and social posts like it
 GIF_SIZE = (720, 900)
@@ -81,7 +83,7 @@ def _lines(frame: gpd.GeoDataFrame) -> list[list[tuple[float, float]]]:
     return [list(line.coords) for line in located.geometry]
 
 
-@lru_cache(maxsize=4)
+@memoized_on_data
 def map_geometry(directory: Path) -> MapGeometry:
     """Countries, routes and crossings in Web Mercator, like the web map; snapshots never change."""
     countries = admin0(directory).to_crs(WEB_MERCATOR)
@@ -305,13 +307,13 @@ _jobs_lock = threading.Lock()
 def job_key(kind: str, directory: Path, *params: str) -> str:
     """A cache key naming the render and the data snapshot it draws."""
     text = "\0".join([kind, str(directory), *params])
-    return f"export:{kind}:" + hashlib.sha256(text.encode()).hexdigest()[:24]
+    return f"export:{kind}:" + short_digest(text.encode(), 24)
 
 
 def _cache():
-    from dashboard.cache import cache
+    from dashboard.cache import shared
 
-    return cache
+    return shared
 
 
 def submit(kind: str, directory: Path, months: list[str], metric: str, lang: str, link: str = "") -> str:
@@ -373,3 +375,15 @@ def result(key: str, timeout: float | None = None) -> bytes:
     if job is None:
         raise KeyError(key)
     return job.future.result(timeout=timeout)
+
+
+def credit_link(months: list[str], kind: str) -> str:
+    """Where the image's figures are listed with sources, printed in its credit line."""
+    host = request.host_url.rstrip("/")
+    if kind == "map":
+        return f"{host}/export/map.csv?date={months[0]}"
+    real = [m for m in months if m != LATEST]  # "latest" ends the series: no `to`
+    ends = [f"from={real[0]}"] if real else []
+    if real and months[-1] != LATEST:
+        ends.append(f"to={real[-1]}")
+    return f"{host}/api/stock_by_month.csv" + ("?" + "&".join(ends) if ends else "")

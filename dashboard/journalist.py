@@ -8,29 +8,25 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.i18n import country_name, format_month, format_number, t
+from dashboard.i18n import (
+    country_name,
+    format_long_month,
+    format_month,
+    format_number,
+    format_partial_date,
+    t,
+)
 from dashboard.view_state import ViewState
 from layers.choropleth import stock_matrix
-from layers.citation import cite_facts
+from layers.citation import cite_facts, r4v_licence_applies
+from layers.months import year_up_to
 
 GEOJSON_LAYERS = ("entry_points", "land_routes", "maritime_routes", "services")
-R4V_MARK = "R4V"
-
-
-def long_month(month: str, lang: str) -> str:
-    """ "2021-03" → "marzo de 2021" (es), "March 2021" (en), "março de 2021" (pt)."""
-    name = t(f"month_long.{int(month[5:7])}", lang)
-    return f"{name} {month[:4]}" if lang == "en" else f"{name} de {month[:4]}"
 
 
 def date_label(date: str, lang: str) -> str:
-    """A partial date as people write it: "2019", "mar. 2019", "31 mar. 2019"."""
-    if not date:
-        return ""
-    if len(date) == 4:
-        return date
-    label = format_month(date[:7], lang)
-    return f"{int(date[8:10])} {label}" if len(date) >= 10 else label
+    """A partial date as people write it: "2019", "mar 2019", "31 mar 2019"."""
+    return format_partial_date(date, lang) if date else ""
 
 
 def rounded(value: float) -> float:
@@ -45,9 +41,9 @@ def citation_sentence(facts: dict | None, lang: str, month: str = "", area: str 
     """The "cite this" sentence of a view in the UI language, from `layers.citation.cite_facts`."""
     if facts is None:
         where = country_name(area, lang) if area else t("cite.region", lang)
-        return t("cite.none", lang, month=long_month(month, lang), area=where)
+        return t("cite.none", lang, month=format_long_month(month, lang), area=where)
     where = t("cite.region", lang) if facts["region"] else country_name(facts["area"], lang)
-    when = long_month(facts["month"], lang)
+    when = format_long_month(facts["month"], lang)
     if not facts["estimated"]:
         qualifier = t(f"qualifier.{facts['qualifier']}", lang) + " " if facts["qualifier"] else ""
         published = facts["published"]
@@ -90,7 +86,7 @@ def citation_sentence(facts: dict | None, lang: str, month: str = "", area: str 
 def citation_credit(facts: dict | None, lang: str) -> str:
     """Licence and credit line; names R4V's CC BY 4.0 when an R4V figure is among the sources."""
     credit = t("cite.credit", lang)
-    if facts and any(R4V_MARK in source for source in facts["sources"]):
+    if facts and r4v_licence_applies(facts["sources"]):
         credit += t("cite.r4v", lang)
     return credit
 
@@ -150,8 +146,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
     """Downloads of what is on screen, map image and GIF export, cite this, and the methods link."""
     lang = view.lang
     months = stock_matrix(directory)["months"]
-    end = months.index(view.date)
-    start = max(0, end - 11)
+    year = year_up_to(months, view.date)
     links = view_links(view.date, view.metric, lang, view.country)
 
     def link(key: str, label: str, link_id: str, download: bool = True) -> html.A:
@@ -202,7 +197,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
                     dcc.Dropdown(
                         id=ids.GIF_FROM,
                         options=options,
-                        value=months[start],
+                        value=year[0],
                         clearable=False,
                         className="month-select",
                     ),
@@ -210,7 +205,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
                     dcc.Dropdown(
                         id=ids.GIF_TO,
                         options=options,
-                        value=months[end],
+                        value=year[-1],
                         clearable=False,
                         className="month-select",
                     ),

@@ -9,17 +9,20 @@ from dash import dcc, html
 from dash_extensions.javascript import Namespace
 
 from dashboard import ids
+from dashboard.config import settings
 from dashboard.controls import button_group
 from dashboard.country_panel import panel_shell
+from dashboard.documents import geometry_url, services_url
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.journalist import journalist_toolbar
+from dashboard.map_style import HOME_BOUNDS, HOME_CENTER
 from dashboard.notices import admin_banner, url_notice
 from dashboard.regional import regional_section
-from dashboard.routes import geometry_url, services_url
-from dashboard.security import online_tiles_enabled
+from dashboard.table_twin import legend_toggle, skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
-from layers.choropleth import BREAKS, PALETTE, second_measures, stock_matrix
+from layers.choropleth import second_measures, stock_matrix
+from layers.codes import iso_by_name
 from layers.scenes import scenes
 from layers.services import KINDS
 from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
@@ -27,8 +30,6 @@ from layers.web_layers import entry_points_geojson, land_routes_geojson, maritim
 js = Namespace("corredores", "map")
 EMPTY_COLLECTION = {"type": "FeatureCollection", "features": []}
 HOVER_STYLE = js("hoverStyle")
-HOME_BOUNDS = [[-52.0, -88.0], [20.0, -36.0]]  # Tierra del Fuego to the Greater Antilles
-HOME_CENTER = [-16.0, -62.0]  # dash-leaflet needs a centre even when bounds set the view
 LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português"}
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
@@ -53,6 +54,7 @@ def browser_text(lang: str) -> dict[str, str]:
         "metric.",
         "time.",
         "present.",
+        "table.",
     )
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
 
@@ -65,12 +67,6 @@ def country_bounds(directory) -> dict[str, list[list[float]]]:
         iso: [[round(b[1], 2), round(b[0], 2)], [round(b[3], 2), round(b[2], 2)]]
         for iso, b in zip(hosts.index, hosts.geometry.bounds.to_numpy(), strict=True)
     }
-
-
-def names_to_iso(directory) -> dict[str, str]:
-    """English country name → ISO3, to recognise country offices in the funding table."""
-    countries = admin0(directory)
-    return dict(zip(countries["name"], countries.index, strict=True))
 
 
 def full_view_query(view: ViewState) -> str:
@@ -102,7 +98,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
 
     # the online street map is offered only where the CSP lets its images in (CORREDORES_ONLINE_TILES=1)
     tiles = [overlay("tiles", dl.TileLayer(url=OSM_TILES, attribution=OSM_ATTRIBUTION, opacity=0.5))]
-    if not online_tiles_enabled():
+    if not settings().online_tiles:
         tiles = []
     return dl.Map(
         id=ids.MAP,
@@ -333,9 +329,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
             data={
                 "t": browser_text(lang),
                 "lang": lang,
-                "breaks": BREAKS,
-                "palette": PALETTE,
-                "home": HOME_BOUNDS,
                 "names": {country_name(iso, lang).lower(): iso for iso in matrix["areas"]},
                 "layers": {key: t(f"layer.{key}", lang) for key in LAYERS},
                 "bounds": country_bounds(directory),
@@ -357,11 +350,15 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 role="region",
                 **{"aria-label": t("map.primary_label", lang)},
                 children=[
+                    view_switch(view.tab, lang),
                     primary_map(view, directory),
+                    legend_toggle(lang),
                     html.Div(id=ids.MAP_LEGEND, className="legend"),
                     html.Div(id=ids.SCENE_CAPTION, className="scene-caption", **{"aria-live": "polite"}),
+                    table_twin(view.tab, lang),
                 ],
             ),
+            time_bar(view, months),
             html.Div(
                 className="map-panel secondary",
                 role="region",
@@ -369,7 +366,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 children=[
                     button_group(
                         ids.SECOND_MEASURE,
-                        [(m, t(f"second.{m}", lang)) for m in SECOND_MEASURES],
+                        [(m, t(f"second_short.{m}", lang)) for m in SECOND_MEASURES],
                         view.second,
                         t("second.label", lang),
                         class_name="second-select",
@@ -452,6 +449,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
         className=" ".join(classes),
         lang=lang,
         children=[
+            skip_link(lang),
             *stores,
             admin_banner(view),
             url_notice(view),
@@ -459,14 +457,13 @@ def build_layout(view: ViewState, directory) -> html.Div:
             html.Main(
                 [
                     maps,
-                    time_bar(view, months),
                     scene_buttons,
                     selection,
                     journalist_toolbar(view, directory),
                     panel_shell(lang),
                     services_panel,
                     charts,
-                    regional_section(directory, hosts, list(view.compare), lang, names_to_iso(directory)),
+                    regional_section(directory, hosts, list(view.compare), lang, iso_by_name(directory)),
                 ]
             ),
             html.Footer(t("credit.line", lang), className="credit"),

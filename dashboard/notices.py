@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 from dash import html
 
 from dashboard import ids, state
-from dashboard.i18n import t
+from dashboard.config import settings
+from dashboard.i18n import plural, t
 from dashboard.view_state import ViewState
 
 MAX_PROBLEMS_SHOWN = 20
@@ -33,7 +32,7 @@ def url_notice(view: ViewState) -> html.Div | None:
 
 def admin_banner_enabled(view: ViewState) -> bool:
     """Admins see data problems with `?admin=1`, or always when `CORREDORES_ADMIN_BANNER=1`."""
-    return view.admin or os.environ.get("CORREDORES_ADMIN_BANNER", "") == "1"
+    return view.admin or settings().admin_banner
 
 
 def admin_banner(view: ViewState) -> html.Div | None:
@@ -52,5 +51,5 @@ def admin_banner(view: ViewState) -> html.Div | None:
         html.Ul([html.Li(str(problem)) for problem in shown]),
     ]
     if len(data.problems) > len(shown):
-        children.append(html.P(t("admin.more_problems", view.lang, count=len(data.problems) - len(shown))))
+        children.append(html.P(plural("admin.more_problems", view.lang, len(data.problems) - len(shown))))
     return html.Div(children, id="admin-banner", className="admin-banner", role="alert")

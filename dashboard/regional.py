@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 from dashboard import ids
 from dashboard.controls import button_group
 from dashboard.country_panel import GRAPH_CONFIG, simple_table
-from dashboard.i18n import country_name, format_number, t
+from dashboard.i18n import country_name, format_number, number_separators, t
 from layers import country_panel as panel_data
 from layers.funding import OUTCOMES, TOTAL, iom_2018_by_outcome
 from layers.regularisation import permits_by_year
@@ -149,7 +149,7 @@ def compare_figure(directory: Path, countries: list[str], lang: str) -> go.Figur
     figure.update_layout(
         height=620,
         margin={"l": 60, "r": 30, "t": 40, "b": 20},
-        separators=t("number.decimal", lang) + t("number.thousands", lang),
+        separators=number_separators(lang),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
     )

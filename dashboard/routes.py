@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from flask import Flask, Response, abort, jsonify, request
 
-from dashboard.cache import (
-    Document,
-    cache_outcome_header,
-    choose_encoding,
-    encoded,
-    reachable,
-    services_document,
-    web_geometry,
-)
+from dashboard.cache import cache_outcome_header, reachable
+from dashboard.documents import ENCODINGS, Document, encoded, services_document, web_geometry
+from dashboard.security import server_errors
 from dashboard.state import current_data_dir, current_state
 
 YEAR_SECONDS = 365 * 24 * 3600
@@ -24,23 +18,13 @@ def immutable(document: Document, mimetype: str) -> Response:
     The body is compressed once per snapshot (brotli 11, gzip 9) and kept in the cache;
     flask-compress leaves responses that already have a Content-Encoding alone.
     """
-    encoding = choose_encoding(request.headers.get("Accept-Encoding"))
+    encoding = request.accept_encodings.best_match(ENCODINGS, default="identity")
     response = Response(encoded(document, encoding), mimetype=mimetype)
     if encoding != "identity":
         response.headers["Content-Encoding"] = encoding
     response.headers["Vary"] = "Accept-Encoding"
     response.headers["Cache-Control"] = f"public, max-age={YEAR_SECONDS}, immutable"
     return response
-
-
-def geometry_url(name: str) -> str:
-    """URL of the simplified admin-0 or admin-1 GeoJSON of the data being served."""
-    return f"/geo/{name}.{web_geometry(current_data_dir(), name).digest}.geojson"
-
-
-def services_url() -> str:
-    """URL of the services geobuf of the data being served."""
-    return f"/geo/services.{services_document(current_data_dir()).digest}.pbf"
 
 
 def register_routes(server: Flask, cache_backend: str) -> None:
@@ -67,11 +51,14 @@ def register_routes(server: Flask, cache_backend: str) -> None:
         state = current_state()
         state.refresh()
         snapshot = state.snapshot
+        status = "error" if state.bug or not snapshot else "degraded" if state.problems else "ok"
         body = {
-            "status": "ok" if snapshot and not state.problems else ("degraded" if snapshot else "error"),
+            "status": status,
+            "bug": state.bug,
             "data_vintage": snapshot.vintage if snapshot else None,
             "data_problems": [str(p) for p in state.problems[:50]],
             "cache": {"backend": cache_backend, "reachable": reachable()},
+            "server_errors": server_errors.value,
         }
         return jsonify(body), 200 if snapshot else 503
 

@@ -1,5 +1,10 @@
 """Production hardening: security headers, request ids, a request-size limit, no tracebacks to clients.
 
+Bad input is a 4xx: a callback body that names no registered callback, or values that fail the
+explicit checks of `dashboard.inputs`. Anything else that goes wrong is a bug: a 500 with a
+generic JSON body naming the request id, the traceback in the log under that id, and one more
+on the `server_errors` count of `/healthz`.
+
 `install_security(app)` is called once by the app factory, after every callback is registered
 (the Content-Security-Policy carries hashes of Dash's inline scripts). Operators configure it
 with environment variables:
@@ -14,53 +19,57 @@ with environment variables:
 from __future__ import annotations
 
 import logging
-import os
 import re
-import traceback
+import threading
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
 import dash
+from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, g, jsonify, request
-from werkzeug.exceptions import BadRequest, HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException, NotFound, ServiceUnavailable
+
+from dashboard.config import settings
+from dashboard.inputs import Known, input_problem
+from layers.problems import DataError
 
 log = logging.getLogger(__name__)
 
 CALLBACK_PATH = "/_dash-update-component"
-DEFAULT_MAX_REQUEST_BYTES = 1_000_000
 OSM_TILE_ORIGIN = "https://tile.openstreetmap.org"
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-SOURCE_LIST = re.compile(r"^[A-Za-z0-9 '*:/.\-]+$")
-# Exceptions a callback raises when a client sends values of the wrong type or shape.
-BAD_INPUT_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
-CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+COMPONENT_SUITES = "/_dash-component-suites/"
+
+
+class ErrorCount:
+    """How many requests of this process ended in a 500 (shown on /healthz)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self._lock = threading.Lock()
+
+    def add(self) -> None:
+        with self._lock:
+            self.value += 1
+
+
+server_errors = ErrorCount()
 
 
 def online_tiles_enabled() -> bool:
     """True when the operator allows the OpenStreetMap tile layer (`CORREDORES_ONLINE_TILES=1`)."""
-    return os.environ.get("CORREDORES_ONLINE_TILES", "") == "1"
+    return settings().online_tiles
 
 
 def frame_ancestors() -> str:
     """The CSP `frame-ancestors` sources from `CORREDORES_FRAME_ANCESTORS` (default `*`)."""
-    value = os.environ.get("CORREDORES_FRAME_ANCESTORS", "*").strip() or "*"
-    if not SOURCE_LIST.match(value):
-        raise ValueError(
-            f"CORREDORES_FRAME_ANCESTORS: expected CSP sources such as \"'self' https://example.org\", "
-            f"got {value!r}"
-        )
-    return value
+    return settings().frame_ancestors
 
 
 def max_request_bytes() -> int:
     """The request-body limit from `CORREDORES_MAX_REQUEST_BYTES` (default 1 MB)."""
-    raw = os.environ.get("CORREDORES_MAX_REQUEST_BYTES", "")
-    if not raw:
-        return DEFAULT_MAX_REQUEST_BYTES
-    if not raw.isdigit() or int(raw) < 1024:
-        raise ValueError(f"CORREDORES_MAX_REQUEST_BYTES: expected a number of bytes >= 1024, got {raw!r}")
-    return int(raw)
+    return settings().max_request_bytes
 
 
 def content_security_policy(script_hashes: list[str], *, tiles: bool, ancestors: str) -> str:
@@ -145,16 +154,27 @@ def callback_body_problem(body: Any, callback_map: Mapping[str, dict]) -> str | 
         if not (isinstance(outputs, list) and len(outputs) == expected and all(map(_is_output, outputs))):
             return f"'outputs' must list the callback's {expected} outputs"
     changed = body.get("changedPropIds", [])
-    if not (isinstance(changed, list) and all(isinstance(c, str) for c in changed)):
-        return "'changedPropIds' must be a list of strings"
+    inputs = {f"{i['id']}.{i['property']}" for i in spec.get("inputs", []) if isinstance(i.get("id"), str)}
+    if not (isinstance(changed, list) and all(isinstance(c, str) and c in inputs for c in changed)):
+        return "'changedPropIds' must list some of the callback's inputs"
     return None
 
 
-def csv_safe(value: object) -> object:
-    """A cell for a CSV download: text starting with = + - @ (a spreadsheet formula) gets a `'`."""
-    if isinstance(value, str) and value.startswith(CSV_TRIGGERS):
-        return "'" + value
-    return value
+def known_values() -> Known:
+    """The countries and months of the data being served (memoized by the layers)."""
+    from dashboard.state import current_data_dir
+    from layers.boundaries import admin0
+    from layers.choropleth import stock_matrix
+
+    directory = current_data_dir()
+    return Known(frozenset(admin0(directory).index), tuple(stock_matrix(directory)["months"]))
+
+
+def component_suite_exists(app: dash.Dash, path: str) -> bool:
+    """True when a `/_dash-component-suites/<package>/<file>` path names a file Dash registered."""
+    package, _, fingerprinted = path[len(COMPONENT_SUITES) :].partition("/")
+    resource, _ = check_fingerprint(fingerprinted)
+    return resource in app.registered_paths.get(package, ())
 
 
 def install_security(app: dash.Dash, *, debug: bool = False) -> None:
@@ -178,7 +198,19 @@ def install_security(app: dash.Dash, *, debug: bool = False) -> None:
         problem = callback_body_problem(body, app.callback_map)
         if problem:
             return short_error(400, problem)
+        try:
+            known = known_values()
+        except DataError:
+            raise ServiceUnavailable("no valid data is being served") from None
+        problem = input_problem([*body["inputs"], *body.get("state", [])], known)
+        if problem:
+            return short_error(400, problem)
         return None
+
+    @server.before_request
+    def unknown_component_suite() -> None:
+        if request.path.startswith(COMPONENT_SUITES) and not component_suite_exists(app, request.path):
+            raise NotFound()
 
     @server.after_request
     def add_headers(response: Response) -> Response:
@@ -198,19 +230,8 @@ def install_security(app: dash.Dash, *, debug: bool = False) -> None:
 
     @server.errorhandler(Exception)
     def unexpected_error(error: Exception) -> Response:
-        rid = request_id()
-        if request.path == CALLBACK_PATH and isinstance(error, BAD_INPUT_ERRORS):
-            where = traceback.extract_tb(error.__traceback__)[-1]
-            log.warning(
-                "request %s: callback %s failed on its inputs: %s at %s:%d",
-                rid,
-                str((request.get_json(silent=True) or {}).get("output"))[:200],
-                repr(error)[:300],
-                where.filename,
-                where.lineno,
-            )
-            return short_error(400, "the callback could not use these inputs")
-        log.error("request %s: %s %s failed", rid, request.method, request.path, exc_info=error)
+        server_errors.add()
+        log.error("request %s: %s %s failed", request_id(), request.method, request.path, exc_info=error)
         return short_error(500, "internal error")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import shutil
 import tempfile
 import threading
@@ -22,13 +21,11 @@ from layers.paths import data_stamp
 from layers.problems import DataError, Problem
 
 log = logging.getLogger(__name__)
-SNAPSHOT_ROOT = Path(os.environ.get("CORREDORES_CACHE_DIR", Path(tempfile.gettempdir()) / "corredores"))
-CHECK_INTERVAL_SECONDS = float(os.environ.get("CORREDORES_RELOAD_SECONDS", "5"))
 SETTLE_SECONDS = 1.0  # files written this recently may be half-copied: look again later
 
 
-def copy_snapshot(directory: Path) -> Path:
-    """Copy every file of `directory` into a folder named by the hash of their contents."""
+def copy_snapshot(directory: Path, root: Path) -> Path:
+    """Copy every file of `directory` into a folder under `root` named by the hash of their contents."""
     files = sorted(p for p in directory.rglob("*") if p.is_file())
     digest = hashlib.sha256()
     contents = {}
@@ -37,11 +34,11 @@ def copy_snapshot(directory: Path) -> Path:
         relative = str(path.relative_to(directory))
         contents[relative] = body
         digest.update(relative.encode() + b"\0" + hashlib.sha256(body).digest())
-    target = SNAPSHOT_ROOT / digest.hexdigest()[:16]
+    target = root / digest.hexdigest()[:16]
     if target.is_dir():
         return target
-    SNAPSHOT_ROOT.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=SNAPSHOT_ROOT, prefix=".staging-"))
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=root, prefix=".staging-"))
     for relative, body in contents.items():
         (staging / relative).parent.mkdir(parents=True, exist_ok=True)
         (staging / relative).write_bytes(body)
@@ -55,10 +52,13 @@ def copy_snapshot(directory: Path) -> Path:
 class DataState:
     """The snapshot being served and the problems of the newest files, if they are bad."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, snapshot_root: Path, check_seconds: float):
         self.source = directory
+        self.snapshot_root = snapshot_root
+        self.check_seconds = check_seconds
         self.snapshot: DataSnapshot | None = None
         self.problems: list[Problem] = []
+        self.bug: str | None = None  # a loader raised something other than a data problem
         self._stamp: tuple = ()
         self._checked = 0.0
         self._lock = threading.Lock()
@@ -67,7 +67,7 @@ class DataState:
     def refresh(self, force: bool = False) -> None:
         """Look for changed files at most every few seconds; validate and switch when they are good."""
         now = time.monotonic()
-        if not force and now - self._checked < CHECK_INTERVAL_SECONDS:
+        if not force and now - self._checked < self.check_seconds:
             return
         with self._lock:
             self._checked = now
@@ -75,7 +75,7 @@ class DataState:
                 stamp = data_stamp(self.source)
                 if stamp == self._stamp or (self.snapshot and settling(stamp)):
                     return
-                copied = copy_snapshot(self.source)
+                copied = copy_snapshot(self.source, self.snapshot_root)
                 if data_stamp(self.source) != stamp:  # a file changed while it was copied
                     return
             except OSError as error:  # a file vanished or was renamed mid-copy: look again next time
@@ -86,7 +86,7 @@ class DataState:
                 mark_immutable(copied)  # snapshots never change: memoized layers skip the per-call stat
                 snapshot = DataSnapshot.load(copied)
             except DataError as error:
-                self.problems = error.problems
+                self.problems, self.bug = error.problems, None
                 log.warning(
                     "data in %s rejected (%d problems), still serving the last good data; first: %s",
                     self.source,
@@ -94,7 +94,13 @@ class DataState:
                     error.problems[0],
                 )
                 return
-            self.snapshot, self.problems = snapshot, []
+            except Exception as error:  # a bug in a loader, not a problem with the data
+                self.bug = f"{type(error).__name__} while loading {copied.name}"
+                log.exception(
+                    "bug: loading data snapshot %s failed; still serving the last good data", copied
+                )
+                return
+            self.snapshot, self.problems, self.bug = snapshot, [], None
             log.info("serving data snapshot %s (vintage %s)", snapshot.directory, snapshot.vintage)
 
     @property
@@ -115,10 +121,10 @@ def settling(stamp: tuple[tuple[str, int, int], ...]) -> bool:
 _current: DataState | None = None
 
 
-def install(directory: Path) -> DataState:
+def install(directory: Path, snapshot_root: Path, check_seconds: float) -> DataState:
     """Create the app's data state for a source directory (once per process)."""
     global _current
-    _current = DataState(directory)
+    _current = DataState(directory, snapshot_root, check_seconds)
     return _current
 
 

@@ -6,10 +6,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from dashboard.i18n import LANGUAGES
+from werkzeug.datastructures import LanguageAccept
+
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 METRICS = ("absolute", "per_1000")
 SECOND_MEASURES = ("permits", "funding", "funding_per_1000", "per_1000")
+TABS = ("map", "table")
 LAYERS = ("entry_points", "land_routes", "maritime_routes", "services", "tiles")
 DEFAULT_LAYERS = ("entry_points", "land_routes", "maritime_routes")
 MAX_VALUE_LENGTH = 200
@@ -28,6 +31,7 @@ class ViewState:
     compare: tuple[str, ...] = ()
     layers: tuple[str, ...] = DEFAULT_LAYERS
     services: tuple[str, ...] | None = None
+    tab: str = "map"  # what shows in the main map's place: the map or its table twin
     present: bool = False
     embed: bool = False
     admin: bool = False  # show the data-problems banner (dashboard.notices.admin_banner)
@@ -47,7 +51,7 @@ def parse_view(
     countries: set[str],
     kinds: list[str],
 ) -> ViewState:
-    """Read the query keys `lang date country metric compare second layers services present embed admin`."""
+    """Read the URL keys `lang date country metric compare second tab layers services present embed admin`."""
     view = ViewState(lang=lang, date=default_date)
     notices = view.notices
 
@@ -85,6 +89,11 @@ def parse_view(
             view.second = value
         else:
             notices.append("second")
+    if (value := get("tab")) is not None:
+        if value in TABS:
+            view.tab = value
+        else:
+            notices.append("tab")
     if (value := get("compare")) is not None:
         chosen = [code.upper() for code in _list(value)]
         view.compare = tuple(code for code in chosen if code in countries)[:3]
@@ -111,10 +120,11 @@ def parse_view(
     return view
 
 
-def preferred_language(accept_language: str | None) -> str:
-    """The first supported language in an Accept-Language header, Spanish when none is."""
-    for part in (accept_language or "").split(","):
-        code = part.split(";")[0].strip().lower()[:2]
-        if code in LANGUAGES:
-            return code
-    return "es"
+def preferred_language(accepted: LanguageAccept) -> str:
+    """The supported language the client ranks highest (`request.accept_languages`), else Spanish.
+
+    Regional tags count as their language ("es-419" is Spanish), so werkzeug's preference for an
+    exact match cannot let a lower-ranked "en" beat them.
+    """
+    by_language = LanguageAccept([(tag.split("-")[0].split("_")[0], q) for tag, q in accepted])
+    return by_language.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)

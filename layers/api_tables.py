@@ -15,7 +15,7 @@ import pandas as pd
 
 from layers.balance import migratory_balance
 from layers.boundaries import admin0, admin1
-from layers.codes import OUTSIDE_MAP_FILE, known_codes, outside_map
+from layers.codes import OUTSIDE_MAP_FILE, iso_by_name, known_codes, outside_map
 from layers.crossings import crossing_flows, maritime_incidents
 from layers.entry_points import entry_points
 from layers.flows import flows
@@ -54,7 +54,7 @@ class ResourceSpec:
 
 def _outside_map_rows(directory: Path) -> pd.DataFrame:
     outside_map(directory)  # validates the file first
-    return Table(directory, OUTSIDE_MAP_FILE, ["iso_a3", "name", "name_es", "name_pt"]).frame
+    return Table(directory, OUTSIDE_MAP_FILE).frame
 
 
 def _without_geometry(frame) -> pd.DataFrame:
@@ -97,7 +97,7 @@ def _stock_by_month_rows(directory: Path) -> pd.DataFrame:
 def _funding_rows(directory: Path) -> pd.DataFrame:
     """Funding rows with `iso_a3` added where the entity is a country (offices and totals stay empty)."""
     frame = funding(directory).copy()
-    codes = dict(zip(admin0(directory)["name"], admin0(directory).index, strict=True))
+    codes = iso_by_name(directory)
     frame.insert(0, "iso_a3", frame["entity"].map(codes).fillna(""))
     return frame
 

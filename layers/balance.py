@@ -12,52 +12,21 @@ import pandas as pd
 
 from layers.codes import known_codes
 from layers.memo import memoized_on_data
-from layers.problems import raise_if_errors
-from layers.table import Table
+from layers.table import checked_frame
 
 BALANCE_FILE = "figures/migratory_balance.csv"
-COLUMNS = [
-    "iso_a3",
-    "country",
-    "period_start",
-    "period_end",
-    "entries",
-    "exits",
-    "balance",
-    "measure",
-    "qualifier",
-    "source_url",
-    "source_title",
-    "published",
-    "note",
-]
-MEASURES = ["balance", "cumulative_balance", "entries", "exits"]
+COUNTS = ["entries", "exits", "balance"]
 CUMULATIVE_AREA = "BRA"  # the only country with a cumulative series since January 2017
 CUMULATIVE_START = "2017-01-01"
 
 
 @memoized_on_data
 def migratory_balance(directory: Path) -> pd.DataFrame:
-    """Entries, exits and balances as published, one row per figure (NaN where not given)."""
-    table = Table(directory, BALANCE_FILE, COLUMNS)
-    if table.ok:
-        table.iso3("iso_a3", known_codes(directory))
-        table.partial_date("period_start")
-        table.partial_date("period_end", required=False)
-        numbers = {
-            "entries": table.number("entries", required=False, integer=True),
-            "exits": table.number("exits", required=False, integer=True),
-            "balance": table.number("balance", required=False, integer=True, minimum=None),  # may be negative
-        }
-        table.choice("measure", MEASURES)
-        table.text("source_title", required=True)
-        table.partial_date("published", required=False)
-    raise_if_errors(table.problems)
-    frame = table.frame.copy()
-    for column, values in numbers.items():
-        frame[column] = values.astype("Int64")  # whole numbers, empty where not given
-    frame["row"] = frame.index
-    return frame.reset_index(drop=True)
+    """Entries, exits and balances as published, one row per figure (empty where not given)."""
+    codes = known_codes(directory)
+    frame = checked_frame(directory, BALANCE_FILE, lambda table: table.iso3("iso_a3", codes))
+    frame = frame.astype({column: "Int64" for column in COUNTS})  # whole numbers, empty where not given
+    return frame.assign(row=frame.index).reset_index(drop=True)
 
 
 def _with_balance(rows: pd.DataFrame) -> pd.DataFrame:

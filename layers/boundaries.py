@@ -37,9 +37,14 @@ def _read_geojson(
     if not path.is_file():
         return empty, [Problem(relative, "expected the file to exist, found nothing")]
     try:
-        declared = json.loads(path.read_bytes()).get("crs", {}).get("properties", {}).get("name")
+        document = json.loads(path.read_bytes())
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return empty, [Problem(relative, f"expected UTF-8 GeoJSON, found unreadable content ({error})")]
+    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
+        return empty, [Problem(relative, "expected a GeoJSON FeatureCollection, found other JSON")]
+    crs = document.get("crs")
+    properties = crs.get("properties") if isinstance(crs, dict) else None
+    declared = properties.get("name") if isinstance(properties, dict) else None
     if declared is not None and declared not in WGS84_NAMES:
         return empty, [
             Problem(relative, f"expected coordinates in EPSG:4326 (WGS84 lon/lat), found CRS {declared}")

@@ -13,17 +13,22 @@ from layers.crossings import crossing_flows, maritime_incidents
 from layers.entry_points import entry_points
 from layers.flows import flows
 from layers.funding import funding
+from layers.package import package
 from layers.paths import data_dir
 from layers.plausibility import avoid_domains, plausibility_warnings
 from layers.problems import DataError, Problem
 from layers.profiles import country_profiles
+from layers.provenance import provenance_text
 from layers.regularisation import regularisation_mechanisms, residence_permits
 from layers.routes import land_routes, maritime_routes
 from layers.scenes import scenes
 from layers.services import services
 from layers.stock import r4v_figures, stock_by_month, stock_figures
 
+# Every file the site serves, through the function that reads it.
 LOADERS: dict[str, Callable] = {
+    "datapackage": package,
+    "provenance": provenance_text,
     "admin0": admin0,
     "admin1": admin1,
     "outside_map": outside_map,
@@ -49,10 +54,14 @@ LOADERS: dict[str, Callable] = {
 
 
 def validate(directory: str | Path | None = None) -> list[Problem]:
-    """Every problem in a data directory, each reported once, errors and warnings alike."""
+    """Every problem in a data directory, each reported once, errors and warnings alike.
+
+    Only data problems are returned; any other exception a loader raises is a bug in the loader
+    and propagates (with its traceback) to the caller.
+    """
     resolved = data_dir(directory)
     found: dict[str, Problem] = {}
-    for name, loader in LOADERS.items():
+    for loader in LOADERS.values():
         try:
             layer = loader(resolved)
             for problem in getattr(layer, "attrs", {}).get("warnings", []):
@@ -60,9 +69,6 @@ def validate(directory: str | Path | None = None) -> list[Problem]:
         except DataError as error:
             for problem in error.problems:
                 found.setdefault(str(problem), problem)
-        except Exception as error:  # a file so broken that a parser gave up
-            problem = Problem(name, f"could not be read: {type(error).__name__}: {error}")
-            found.setdefault(str(problem), problem)
     return list(found.values())
 
 

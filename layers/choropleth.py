@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from layers.boundaries import admin0
+from layers.codes import iso_by_name
 from layers.funding import IOM_2018_PLAN, TOTAL, funding
 from layers.memo import memoized_on_data
 from layers.regularisation import PERMITS_ISSUED, residence_permits
@@ -130,7 +131,7 @@ def second_measures(directory: Path) -> dict:
         by_year.setdefault(row.date, {})[row.iso_a3] = int(row.value)
     rows = funding(directory)
     requested = rows[(rows["plan"] == IOM_2018_PLAN) & (rows["outcome"] == TOTAL)]
-    names = dict(zip(admin0(directory)["name"], admin0(directory).index, strict=True))
+    names = iso_by_name(directory)
     iom = {
         names[e]: int(v) for e, v in zip(requested["entity"], requested["value"], strict=True) if e in names
     }

@@ -14,6 +14,7 @@ from layers.boundaries import admin0
 from layers.stock import main_series, rows_at, stock_by_month
 
 REGION = "lac"
+R4V_MARK = "R4V"
 MAP_COLUMNS = [
     "month",
     "metric",
@@ -144,3 +145,8 @@ def cite_facts(directory: str | Path | None, month: str, area: str | None) -> di
     facts["sources"] = list(dict.fromkeys(side["source"] for side in cited))
     facts["links"] = list(dict.fromkeys((side["source"], side["url"]) for side in cited if side["url"]))
     return facts
+
+
+def r4v_licence_applies(sources: list[str]) -> bool:
+    """True when an R4V figure is among the sources: its CC BY 4.0 licence must then be named."""
+    return any(R4V_MARK in source for source in sources)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+import pycountry
+
 from layers.boundaries import admin0
 from layers.memo import memoized_on_data
 from layers.problems import raise_if_errors
-from layers.table import Table
+from layers.table import Table, checked_frame
 
 OUTSIDE_MAP_FILE = "boundaries/outside_map.csv"
 
@@ -15,16 +18,32 @@ OUTSIDE_MAP_FILE = "boundaries/outside_map.csv"
 @memoized_on_data
 def outside_map(directory: Path) -> dict[str, str]:
     """Countries that figures mention but the Americas map does not draw (Canada, Spain...)."""
-    table = Table(directory, OUTSIDE_MAP_FILE, ["iso_a3", "name", "name_es", "name_pt"])
+    table = Table(directory, OUTSIDE_MAP_FILE)
     if table.ok:
-        for row, code in table.text("iso_a3", required=True).items():
-            if len(code) != 3 or not code.isupper():
-                table.problem(row, "iso_a3", f'expected three capital letters, found "{code}"')
-        table.unique(["iso_a3"])
+        table.check_schema()
+        for row, code in table.frame["iso_a3"].items():
+            if code and pycountry.countries.get(alpha_3=code) is None:
+                table.problem(row, "iso_a3", f'expected an ISO 3166-1 alpha-3 country code, found "{code}"')
     raise_if_errors(table.problems)
     return dict(zip(table.frame["iso_a3"], table.frame["name"], strict=True))
+
+
+def iso_by_name(directory: str | Path | None = None) -> dict[str, str]:
+    """English country name → ISO3 (admin-0), to recognise countries named in a text column."""
+    countries = admin0(directory)
+    return dict(zip(countries["name"], countries.index, strict=True))
 
 
 def known_codes(directory: str | Path | None = None) -> set[str]:
     """ISO3 codes on the map and outside it."""
     return set(admin0(directory).index) | set(outside_map(directory))
+
+
+def coded_frame(directory: Path, relative_path: str, *, required: bool = True) -> pd.DataFrame:
+    """A CSV file checked against its schema, its `iso_a3` codes known to the map or listed outside it."""
+    codes = known_codes(directory)
+
+    def known(table: Table) -> None:
+        table.iso3("iso_a3", codes, required=required)
+
+    return checked_frame(directory, relative_path, known)

@@ -13,35 +13,16 @@ from layers.problems import raise_if_errors
 from layers.table import Table
 
 ENTRY_POINTS_FILE = "points/entry_points.csv"
-COLUMNS = [
-    "crossing_id",
-    "crossing",
-    "side_place",
-    "iso_a3",
-    "lat",
-    "lon",
-    "coord_source",
-    "coord_precision",
-    "seed_mention",
-    "other_reference",
-    "note",
-    "description",
-    "description_es",
-    "description_pt",
-]
 
 
 @memoized_on_data
 def entry_points(directory: Path) -> gpd.GeoDataFrame:
     """Crossing sides as points; a side without coordinates keeps an empty geometry."""
     countries = admin0(directory)
-    table = Table(directory, ENTRY_POINTS_FILE, COLUMNS)
+    table = Table(directory, ENTRY_POINTS_FILE)
     if table.ok:
-        table.text("crossing_id", required=True)
-        table.text("crossing", required=True)
-        table.text("side_place", required=True)
+        table.check_schema()
         table.iso3("iso_a3", set(countries.index))
-        table.unique(["crossing_id", "side_place"])
-        geometry = checked_points(table, countries, required=False)
+        geometry = checked_points(table, countries)
     raise_if_errors(table.problems)
     return gpd.GeoDataFrame(table.frame.drop(columns=["lat", "lon"]), geometry=geometry, crs="EPSG:4326")

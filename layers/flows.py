@@ -6,29 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from layers.codes import known_codes
+from layers.codes import coded_frame
 from layers.memo import memoized_on_data
-from layers.problems import raise_if_errors
-from layers.table import Table
 
 FLOWS_FILE = "figures/flows.csv"
-COLUMNS = ["iso_a3", "country", "period_start", "period_end", "value", "measure", "source", "note"]
-MEASURES = ["inflow", "migratory_balance"]
 
 
 @memoized_on_data
 def flows(directory: Path) -> pd.DataFrame:
     """People arriving (inflow) or the balance of entries and exits over a period."""
-    table = Table(directory, FLOWS_FILE, COLUMNS)
-    if table.ok:
-        table.iso3("iso_a3", known_codes(directory), required=False)
-        table.partial_date("period_start")
-        table.partial_date("period_end")
-        value = table.number("value", integer=True)
-        table.choice("measure", MEASURES)
-        table.text("source", required=True)
-        table.unique(["iso_a3", "country", "period_start", "period_end", "measure"])
-    raise_if_errors(table.problems)
-    frame = table.frame.copy()
-    frame["value"] = value.astype("int64")
-    return frame.reset_index(drop=True)
+    return coded_frame(directory, FLOWS_FILE, required=False).reset_index(drop=True)

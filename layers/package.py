@@ -13,12 +13,27 @@ PACKAGE_FILE = "datapackage.json"
 
 @memoized_on_data
 def package(directory: Path) -> dict:
-    """The descriptor as a dict; a missing or unreadable file is a data problem."""
+    """The descriptor as a dict; a missing, unreadable or shapeless file is a data problem."""
     path = directory / PACKAGE_FILE
+    if not path.is_file():
+        raise DataError([Problem(PACKAGE_FILE, "expected the data package descriptor, found no such file")])
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise DataError([Problem(PACKAGE_FILE, f"expected a JSON data package, found {error}")]) from error
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    if not isinstance(resources, list) or not resources:
+        raise DataError(
+            [Problem(PACKAGE_FILE, "expected an object with a list of resources", column="resources")]
+        )
+    problems = [
+        Problem(PACKAGE_FILE, "expected an object with a name", number, "resources")
+        for number, resource in enumerate(resources, start=1)
+        if not (isinstance(resource, dict) and isinstance(resource.get("name"), str))
+    ]
+    if problems:
+        raise DataError(problems)
+    return descriptor
 
 
 def resource_credits(directory: str | Path | None, names: list[str]) -> list[dict[str, str]]:

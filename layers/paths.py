@@ -1,16 +1,18 @@
-"""Where the data lives: `$CORREDORES_DATA_DIR`, or the `data/` folder shipped with the project."""
+"""Where the data lives: the `data/` folder shipped with the project, unless the caller names another.
+
+The `CORREDORES_DATA_DIR` setting is read by `dashboard.config`, which passes the directory down.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 SHIPPED_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def data_dir(explicit: str | Path | None = None) -> Path:
-    """The data directory to read: an explicit one, else the env var, else the shipped one."""
-    chosen = explicit or os.environ.get("CORREDORES_DATA_DIR") or SHIPPED_DATA_DIR
+    """The data directory to read: an explicit one, else the shipped one."""
+    chosen = explicit or SHIPPED_DATA_DIR
     return Path(chosen).resolve()
 
 

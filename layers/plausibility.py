@@ -8,12 +8,11 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from layers.memo import memoized_on_data
-from layers.problems import Problem, raise_if_errors
+from layers.problems import Problem
 from layers.stock import main_series, published_figures
-from layers.table import Table
+from layers.table import checked_frame
 
 AVOID_FILE = "avoid_domains.csv"
-AVOID_RULES = ["avoid", "flag"]
 FALL, RISE = 0.25, 0.60  # a main-series point falling more than 25 % or rising more than 60 %
 REVISION = "revision"  # a note with this word explains a jump
 
@@ -21,13 +20,7 @@ REVISION = "revision"  # a note with this word explains a jump
 @memoized_on_data
 def avoid_domains(directory: Path) -> pd.DataFrame:
     """The domains not to cite (`rule` avoid), or to cite only with a flag (`rule` flag)."""
-    table = Table(directory, AVOID_FILE, ["domain", "rule"])
-    if table.ok:
-        table.text("domain", required=True)
-        table.choice("rule", AVOID_RULES)
-        table.unique(["domain"])
-    raise_if_errors(table.problems)
-    return table.frame.reset_index(drop=True)
+    return checked_frame(directory, AVOID_FILE).reset_index(drop=True)
 
 
 def host_of(url: str) -> str:

@@ -13,15 +13,12 @@ from layers.table import Table
 BORDER_TOLERANCE_DEGREES = 0.1
 
 
-def checked_points(
-    table: Table, admin0: gpd.GeoDataFrame, country_column: str = "iso_a3", required: bool = True
-) -> gpd.GeoSeries:
-    """Point geometries from `lat`/`lon`, reporting out-of-range, swapped or misplaced points.
+def checked_points(table: Table, admin0: gpd.GeoDataFrame, country_column: str = "iso_a3") -> gpd.GeoSeries:
+    """Point geometries from `lat`/`lon` (checked by the schema first), reporting swapped or misplaced points.
 
     Vectorised per country (one `dwithin` over all its points), so 100,000 rows take seconds.
     """
-    lat = table.number("lat", required=required, minimum=-90, maximum=90).to_numpy()
-    lon = table.number("lon", required=required, minimum=-180, maximum=180).to_numpy()
+    lat, lon = table.numbers["lat"].to_numpy(), table.numbers["lon"].to_numpy()
     usable = ~np.isnan(lat) & ~np.isnan(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
     points = np.full(len(lat), None, dtype=object)
     points[usable] = shapely.points(lon[usable], lat[usable])

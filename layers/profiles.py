@@ -6,28 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from layers.codes import known_codes
+from layers.codes import coded_frame
 from layers.memo import memoized_on_data
-from layers.problems import raise_if_errors
-from layers.table import Table
 
 PROFILES_FILE = "countries/profiles.csv"
-COLUMNS = ["iso_a3", "kind", "order", "text_en", "text_es", "text_pt", "source"]
-KINDS = ["challenge", "government_response"]
 
 
 @memoized_on_data
 def country_profiles(directory: Path) -> pd.DataFrame:
     """Challenge and response phrases per country, ordered."""
-    table = Table(directory, PROFILES_FILE, COLUMNS)
-    if table.ok:
-        table.iso3("iso_a3", known_codes(directory))
-        table.choice("kind", KINDS)
-        order = table.number("order", integer=True, minimum=1)
-        for column in ("text_en", "text_es", "text_pt", "source"):
-            table.text(column, required=True)
-        table.unique(["iso_a3", "kind", "order"])
-    raise_if_errors(table.problems)
-    frame = table.frame.copy()
-    frame["order"] = order.astype("int64")
+    frame = coded_frame(directory, PROFILES_FILE)
     return frame.sort_values(["iso_a3", "kind", "order"]).reset_index(drop=True)

@@ -36,8 +36,11 @@ SECTION_NAMES = {
 @memoized_on_data
 def provenance_text(directory: Path) -> str:
     """The provenance notes as written (Markdown)."""
+    path = directory / PROVENANCE_FILE
+    if not path.is_file():
+        raise DataError([Problem(PROVENANCE_FILE, "expected the provenance notes, found no such file")])
     try:
-        return (directory / PROVENANCE_FILE).read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DataError([Problem(PROVENANCE_FILE, f"expected a UTF-8 text file, found {error}")]) from error
 

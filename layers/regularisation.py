@@ -2,50 +2,28 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from layers.codes import known_codes
+from layers.codes import coded_frame, known_codes
 from layers.memo import memoized_on_data
 from layers.problems import raise_if_errors
 from layers.table import Table
 
 PERMITS_FILE = "figures/residence_permits.csv"
 MECHANISMS_FILE = "figures/regularisation_mechanisms.csv"
-PERMIT_COLUMNS = ["iso_a3", "country", "date", "measure", "value", "source", "note"]
-MECHANISM_COLUMNS = [
-    "iso_a3",
-    "country",
-    "mechanism",
-    "mechanism_en",
-    "instrument",
-    "launched",
-    "ended",
-    "grants",
-    "eligibility",
-    "figures",
-    "source",
-]
 PERMITS_ISSUED = "residence_permits_issued"
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+LEADING_DATE = re.compile(r"^(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?![\d-])\s*(.*)$", re.S)
 
 
 @memoized_on_data
 def residence_permits(directory: Path) -> pd.DataFrame:
     """Permits, regularisations and refugee recognitions, one measure per row."""
-    table = Table(directory, PERMITS_FILE, PERMIT_COLUMNS)
-    if table.ok:
-        table.iso3("iso_a3", known_codes(directory), required=False)
-        table.text("country", required=True)
-        table.partial_date("date", required=False)
-        table.text("measure", required=True)
-        value = table.number("value", integer=True)
-        table.text("source", required=True)
-        table.unique(["iso_a3", "country", "date", "measure"])
-    raise_if_errors(table.problems)
-    frame = table.frame.copy()
-    frame["value"] = value.astype("int64")
-    return frame.reset_index(drop=True)
+    return coded_frame(directory, PERMITS_FILE, required=False).reset_index(drop=True)
 
 
 def permits_by_year(directory: str | Path | None = None) -> pd.DataFrame:
@@ -60,13 +38,55 @@ def permits_by_year(directory: str | Path | None = None) -> pd.DataFrame:
 @memoized_on_data
 def regularisation_mechanisms(directory: Path) -> pd.DataFrame:
     """Regularisation and protection mechanisms, one row per mechanism or phase."""
-    table = Table(directory, MECHANISMS_FILE, MECHANISM_COLUMNS)
+    table = Table(directory, MECHANISMS_FILE)
     if table.ok:
+        table.check_schema()
         table.iso3("iso_a3", known_codes(directory))
-        for column in ("mechanism", "source"):
-            table.text(column, required=True)
-        table.unique(["iso_a3", "mechanism"])
+        launched, launched_note = dated(table, "launched")
+        ended, ended_note = dated(table, "ended")
     raise_if_errors(table.problems)
     frame = table.frame.copy()
-    frame["launched_month"] = frame["launched"].str.extract(r"^(\d{4}(?:-\d{2})?)", expand=False).fillna("")
+    frame["launched"], frame["launched_note"] = launched, launched_note
+    frame["ended"], frame["ended_note"] = ended, ended_note
+    frame["launched_month"] = frame["launched"].str[:7]
+    frame.attrs["warnings"] = [p for p in table.problems if p.warning]
     return frame.reset_index(drop=True)
+
+
+def calendar_date(text: str) -> bool:
+    """True for YYYY, YYYY-MM or YYYY-MM-DD naming a real month or day."""
+    if not PARTIAL_DATE.match(text):
+        return False
+    parts = [int(part) for part in text.split("-")]
+    try:
+        date(*parts, *[1] * (3 - len(parts)))
+    except ValueError:
+        return False
+    return True
+
+
+def dated(table: Table, column: str) -> tuple[pd.Series, pd.Series]:
+    """A typed partial-date column and a note column with any remark after the date.
+
+    "2018-08-02 (issuing platform opened)" gives "2018-08-02" and "issuing platform opened"; a
+    malformed date ("2018-13-02") is an error; text with no date is kept as the note, with a warning
+    (the figure's date is then unknown).
+    """
+    dates, notes = [], []
+    for row, value in table.frame[column].items():
+        match = LEADING_DATE.match(value.strip())
+        remark = match.group(2).strip() if match else value.strip()
+        if remark.startswith("(") and remark.endswith(")") and remark.count("(") == 1:
+            remark = remark[1:-1]
+        if match and not calendar_date(match.group(1)):
+            table.problem(
+                row, column, f'expected a real date as YYYY, YYYY-MM or YYYY-MM-DD, found "{value}"'
+            )
+        elif not match and value.strip():
+            message = f'expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found only text "{value[:60]}"'
+            table.problem(row, column, message + "; kept as a note, the date is unknown", warning=True)
+        dates.append(match.group(1) if match else "")
+        notes.append(remark)
+    return pd.Series(dates, index=table.frame.index, dtype=str), pd.Series(
+        notes, index=table.frame.index, dtype=str
+    )

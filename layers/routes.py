@@ -17,31 +17,6 @@ from layers.table import Table
 
 LAND_FILE = "routes/land.csv"
 MARITIME_FILE = "routes/maritime.csv"
-LAND_COLUMNS = [
-    "route_id",
-    "name",
-    "name_es",
-    "countries",
-    "crossings",
-    "waypoints",
-    "waypoints_wkt",
-    "geometry_quality",
-    "coord_source",
-    "source",
-    "note",
-]
-MARITIME_COLUMNS = [
-    "route_id",
-    "origin_area",
-    "origin_point",
-    "destination",
-    "destination_point",
-    "waypoints_wkt",
-    "sources",
-    "accuracy_note",
-    "geometry_quality",
-]
-QUALITIES = ["schematic"]
 
 
 def split_list(cell: str) -> list[str]:
@@ -93,13 +68,9 @@ def _check_lists(table: Table, column: str, known: set[str], what: str) -> None:
 @memoized_on_data
 def land_routes(directory: Path) -> gpd.GeoDataFrame:
     """Main land corridors, with the countries and crossings they use; geometry is schematic."""
-    table = Table(directory, LAND_FILE, LAND_COLUMNS)
+    table = Table(directory, LAND_FILE)
     if table.ok:
-        table.text("route_id", required=True)
-        table.text("name", required=True)
-        table.text("source", required=True)
-        table.choice("geometry_quality", QUALITIES)
-        table.unique(["route_id"])
+        table.check_schema()
         _check_lists(
             table,
             "countries",
@@ -119,12 +90,9 @@ UNSOURCED = ["", "none found"]  # a route with no source is not drawn as if it w
 @memoized_on_data
 def maritime_routes(directory: Path) -> gpd.GeoDataFrame:
     """Boat routes from Venezuela's coast to the islands; schematic, some without geometry."""
-    table = Table(directory, MARITIME_FILE, MARITIME_COLUMNS)
+    table = Table(directory, MARITIME_FILE)
     if table.ok:
-        table.text("route_id", required=True)
-        table.text("destination", required=True)
-        table.choice("geometry_quality", QUALITIES)
-        table.unique(["route_id"])
+        table.check_schema()
         lines = _lines(table, required=False)
     raise_if_errors(table.problems)
     frame = table.frame.drop(columns=["waypoints_wkt"]).assign(

@@ -25,39 +25,51 @@ def scenes(directory: Path) -> list[dict]:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise DataError([Problem(SCENES_FILE, f"expected a JSON file of scenes, found {error}")]) from error
+    items = document.get("scenes") if isinstance(document, dict) else None
+    if not isinstance(items, list):
+        raise DataError([Problem(SCENES_FILE, 'expected an object with a list of "scenes"', column="scenes")])
     known_months = set(months(directory))
     countries = set(admin0(directory).index)
     problems: list[Problem] = []
-    items = document.get("scenes", [])
     for number, scene in enumerate(items, start=1):
+        if not isinstance(scene, dict):
+            problems.append(Problem(SCENES_FILE, "expected a scene object", number))
+            continue
 
         def problem(field: str, message: str, number: int = number) -> None:
             problems.append(Problem(SCENES_FILE, message, number, field))
 
-        if scene.get("date") not in known_months:
+        if not isinstance(scene.get("date"), str) or scene["date"] not in known_months:
             problem("date", f'expected a month with data (YYYY-MM), found "{scene.get("date")}"')
         if scene.get("metric") not in METRICS:
             problem("metric", f"expected one of {', '.join(METRICS)}, found {scene.get('metric')!r}")
         if scene.get("second") not in SECOND_MEASURES:
             problem("second", f"expected one of {', '.join(SECOND_MEASURES)}, found {scene.get('second')!r}")
-        if not set(scene.get("layers", [])) <= set(LAYERS):
+        chosen = scene.get("layers", [])
+        if not isinstance(chosen, list) or not set(map(str, chosen)) <= set(LAYERS):
             problem("layers", f"expected layers among {', '.join(LAYERS)}, found {scene.get('layers')}")
-        if scene.get("country") not in countries | {None}:
+        country = scene.get("country")
+        if not (country is None or (isinstance(country, str) and country in countries)):
             problem("country", f"expected an ISO3 code of admin0 or null, found {scene.get('country')!r}")
         bounds = scene.get("bounds")
         valid = (
             isinstance(bounds, list)
             and len(bounds) == 2
             and all(
-                isinstance(c, list) and len(c) == 2 and -90 <= c[0] <= 90 and -180 <= c[1] <= 180
+                isinstance(c, list)
+                and len(c) == 2
+                and all(isinstance(n, int | float) and not isinstance(n, bool) for n in c)
+                and -90 <= c[0] <= 90
+                and -180 <= c[1] <= 180
                 for c in bounds
             )
         )
         if not valid:
             problem("bounds", f"expected [[south, west], [north, east]] in degrees, found {bounds}")
-        captions = scene.get("caption", {})
+        captions = scene.get("caption")
+        captions = captions if isinstance(captions, dict) else {}
         for lang in LANGUAGES:
-            if not captions.get(lang):
+            if not isinstance(captions.get(lang), str) or not captions[lang].strip():
                 problem(f"caption.{lang}", "expected a caption in this language, found none")
     raise_if_errors(problems)
     return items

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 
 from layers.boundaries import admin0
 from layers.memo import memoized_on_data
@@ -13,22 +14,6 @@ from layers.problems import raise_if_errors
 from layers.table import Table
 
 SERVICES_FILE = "points/services.csv"
-COLUMNS = [
-    "service_id",
-    "name",
-    "kind",
-    "operator",
-    "iso_a3",
-    "admin1",
-    "place",
-    "lat",
-    "lon",
-    "coord_precision",
-    "coord_source",
-    "source",
-    "observed",
-    "note",
-]
 KINDS = [
     "reception_centre",
     "shelter",
@@ -42,7 +27,6 @@ KINDS = [
     "support_space",
     "other",
 ]
-PRECISIONS = ["town centroid", "facility", "reported"]
 
 # HXL hashtags (lower case, attributes in any order) and the schema column each fills.
 HXL_COLUMNS = {
@@ -120,11 +104,11 @@ def _fill_hxl_defaults(table: Table) -> None:
 
 def _read(directory: Path) -> Table:
     """The services table, mapped from HXL when its second row holds HXL hashtags."""
-    table = Table(directory, SERVICES_FILE, [], tag_header=hxl_header)
+    table = Table(directory, SERVICES_FILE, tag_header=hxl_header)
     if table.ok:
         if "service_id" not in table.frame.columns:
             _fill_hxl_defaults(table)
-        for column in COLUMNS:
+        for column in table.columns:
             if column not in table.frame.columns:
                 table.problem(1, column, "expected this column in the header, found it missing")
     return table
@@ -136,14 +120,21 @@ def services(directory: Path) -> gpd.GeoDataFrame:
     countries = admin0(directory)
     table = _read(directory)
     if table.ok:
-        table.text("service_id", required=True)
-        table.text("name", required=True)
-        table.choice("kind", KINDS)
+        table.check_schema()
         table.iso3("iso_a3", set(countries.index))
-        table.choice("coord_precision", PRECISIONS, required=False)
-        table.partial_date("observed", required=False, comment=True)
-        table.unique(["service_id"])
-        geometry = checked_points(table, countries, required=False)
+        geometry = checked_points(table, countries)
     raise_if_errors(table.problems)
-    frame = table.frame[COLUMNS].drop(columns=["lat", "lon"])
+    frame = table.frame[table.columns].drop(columns=["lat", "lon"])
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+def count_in_box(
+    directory: str | Path | None, kinds: list[str], box: tuple[float, float, float, float] | None
+) -> pd.Series:
+    """Services per kind among `kinds` inside the box (south, west, north, east); everywhere when None."""
+    points = services(directory)
+    points = points[points.geometry.notna() & points["kind"].isin(kinds)]
+    if box is not None:
+        south, west, north, east = box
+        points = points.cx[west:east, south:north]
+    return points["kind"].value_counts()

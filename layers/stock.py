@@ -30,66 +30,12 @@ import pandas as pd
 from layers.boundaries import admin0
 from layers.codes import known_codes
 from layers.memo import memoized_on_data
-from layers.problems import raise_if_errors
-from layers.table import Table
+from layers.table import Table, checked_frame
 
 STOCK_FILE = "figures/stock.csv"
 R4V_FILE = "figures/r4v_snapshots.csv"
-COLUMNS = [
-    "iso_a3",
-    "country",
-    "date",
-    "value",
-    "source",
-    "scope",
-    "qualifier",
-    "note",
-    "measure",
-    "published",
-    "publisher",
-    "publisher_kind",
-    "outlet",
-    "url",
-    "set_aside",
-]
-R4V_COLUMNS = [
-    "snapshot",
-    "reference_date",
-    "iso_a3",
-    "country",
-    "value",
-    "qualifier",
-    "source_url",
-    "source_title",
-    "published",
-    "note",
-    "publisher",
-    "set_aside",
-]
-SCOPES = ["country", "world", "lac", "south_america"]
-QUALIFIERS = [
-    "over",
-    "about",
-    "approximate",
-    "rounded",
-    "at least",
-    "almost",
-    "estimate",
-    "more than",
-    "under",
-]
 R4V_QUALIFIERS = {"exact": "", "rounded": "rounded", "approximately": "approximate", "at least": "at least"}
 R4V_AGGREGATES = {"LAC": "lac", "WLD": "world"}
-MEASURES = [
-    "stock",
-    "census",
-    "registered_only",
-    "residents_only",
-    "refugees_only",
-    "ngo_estimate",
-    "oas_estimate",
-]
-PUBLISHER_KINDS = ["r4v", "national", "other"]
 SERIES_START = pd.Period("2015-01", freq="M")
 LATEST = "latest"  # the view of each area at its latest main-series figure, after the last month
 WITHIN = 12  # months: "a year" in rules 4 and 5
@@ -110,50 +56,28 @@ def _with_keys(frame: pd.DataFrame, file: str) -> pd.DataFrame:
 @memoized_on_data
 def stock_figures(directory: Path) -> pd.DataFrame:
     """Every published stock figure of figures/stock.csv, validated, with `area` and `month` added."""
-    table = Table(directory, STOCK_FILE, COLUMNS)
-    if table.ok:
-        scope = table.choice("scope", SCOPES)
-        for row in table.frame.index[(scope == "country") & (table.frame["iso_a3"] == "")]:
+    codes = known_codes(directory)
+
+    def countries_named(table: Table) -> None:
+        for row in table.frame.index[(table.frame["scope"] == "country") & (table.frame["iso_a3"] == "")]:
             table.problem(row, "iso_a3", "expected an ISO3 code for a country row, found an empty cell")
-        table.iso3("iso_a3", known_codes(directory), required=False)
-        table.partial_date("date")
-        value = table.number("value", integer=True)
-        table.text("source", required=True)
-        table.choice("qualifier", QUALIFIERS, required=False)
-        table.choice("measure", MEASURES)
-        table.partial_date("published", required=False)
-        table.text("publisher", required=True)
-        table.choice("publisher_kind", PUBLISHER_KINDS)
-        table.unique(["iso_a3", "scope", "date", "value", "source"])
-    raise_if_errors(table.problems)
-    frame = table.frame.copy()
-    frame["value"] = value.astype("int64")
-    return _with_keys(frame, STOCK_FILE)
+        table.iso3("iso_a3", codes, required=False)
+
+    return _with_keys(checked_frame(directory, STOCK_FILE, countries_named), STOCK_FILE)
 
 
 @memoized_on_data
 def r4v_figures(directory: Path) -> pd.DataFrame:
     """The R4V snapshot figures, validated, in the columns of `stock_figures`."""
-    table = Table(directory, R4V_FILE, R4V_COLUMNS)
-    if table.ok:
-        table.partial_date("snapshot")
-        table.partial_date("reference_date")
-        table.iso3("iso_a3", known_codes(directory) | set(R4V_AGGREGATES))
-        value = table.number("value", integer=True)
-        table.choice("qualifier", R4V_QUALIFIERS)
-        table.text("source_url", required=True)
-        table.text("source_title", required=True)
-        table.partial_date("published", required=False)
-        table.text("publisher", required=True)
-    raise_if_errors(table.problems)
-    rows = table.frame
+    codes = known_codes(directory) | set(R4V_AGGREGATES)
+    rows = checked_frame(directory, R4V_FILE, lambda table: table.iso3("iso_a3", codes))
     aggregate = rows["iso_a3"].map(R4V_AGGREGATES)
     frame = pd.DataFrame(
         {
             "iso_a3": rows["iso_a3"].where(aggregate.isna(), ""),
             "country": rows["country"],
             "date": rows["reference_date"],
-            "value": value.astype("int64"),
+            "value": rows["value"],
             "source": rows["source_url"] + " (" + rows["source_title"] + ")",
             "scope": aggregate.fillna("country"),
             "qualifier": rows["qualifier"].map(R4V_QUALIFIERS),

@@ -1,9 +1,17 @@
-"""Reading a CSV file as text and checking its columns, collecting every problem on the way."""
+"""Reading a CSV file as text and checking it against its table schema, collecting every problem.
+
+The schema of every CSV file lives only in `datapackage.json` (Frictionless Table Schema): field
+names, `type` (string, integer, number, year), `constraints` (`required`, `enum`, `pattern`,
+`minimum`, `maximum`, `unique`), `primaryKey` and `uniqueKeys`. `Table.check_schema` applies them;
+loaders add only the checks a schema cannot state (codes known to the boundaries, rules that span
+columns). A field's `x-expected` names what a `pattern` accepts, for the problem message.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -11,10 +19,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from layers.problems import Problem
+from layers.memo import memoized_on_data
+from layers.problems import Problem, raise_if_errors
 
-PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+PACKAGE_FILE = "datapackage.json"
 HEADER_ROW = 1
+NUMERIC_TYPES = ("integer", "number", "year")
+
+
+@memoized_on_data
+def table_schemas(directory: Path) -> dict[str, dict]:
+    """The table schema of every resource in the data package, by file path; empty when unreadable."""
+    try:
+        descriptor = json.loads((directory / PACKAGE_FILE).read_text(encoding="utf-8"))
+        return {r["path"]: r["schema"] for r in descriptor.get("resources", []) if "schema" in r}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}  # layers.package reports an unreadable descriptor
 
 
 def _short(value: str, limit: int = 40) -> str:
@@ -32,14 +52,23 @@ class Table:
         self,
         data_dir: Path,
         relative_path: str,
-        required: Iterable[str],
+        *,
         tag_header: Callable[[list[str]], list[str] | None] | None = None,
     ):
         """Read `relative_path`; `tag_header` may turn a tag row (HXL) under the header into names."""
         self.file = relative_path
         self.problems: list[Problem] = []
-        self.frame = pd.DataFrame(columns=list(required), dtype=str)
+        self._flagged: set[tuple[int, str]] = set()
+        self.numbers: dict[str, pd.Series] = {}
+        self.schema = table_schemas(data_dir).get(relative_path)
+        if self.schema is None:
+            self.schema = {"fields": []}
+            self.problem(None, None, f"expected a table schema for this file in {PACKAGE_FILE}, found none")
+        required = self.columns
+        self.frame = pd.DataFrame(columns=required, dtype=str)
         path = data_dir / relative_path
+        if not self.ok:
+            return
         if not path.is_file():
             self.problem(None, None, "expected the file to exist, found nothing")
             return
@@ -55,7 +84,7 @@ class Table:
         tagged = tag_header(records[1]) if tag_header and len(records) > 1 else None
         if tagged is not None:
             header, records, first_row = tagged, records[1:], HEADER_ROW + 2
-        missing = [name for name in required if name not in header]
+        missing = [name for name in required if name not in header] if tagged is None else []
         for name in missing:
             self.problem(HEADER_ROW, name, "expected this column in the header, found it missing")
         for number, record in enumerate(records[1:], start=first_row):
@@ -83,8 +112,46 @@ class Table:
             return None
 
     def problem(self, row: int | None, column: str | None, message: str, warning=False) -> None:
-        """Record one problem in this file."""
+        """Record one problem in this file (only the first one of a cell)."""
+        if row is not None and column is not None:
+            if (row, column) in self._flagged:
+                return
+            self._flagged.add((row, column))
         self.problems.append(Problem(self.file, message, row, column, warning))
+
+    @property
+    def columns(self) -> list[str]:
+        """The field names of the schema, in order."""
+        return [field["name"] for field in self.schema["fields"]]
+
+    def check_schema(self) -> dict[str, pd.Series]:
+        """Check every field and key of the schema; returns the numeric columns, parsed (also `numbers`)."""
+        numbers = self.numbers
+        for field in self.schema["fields"]:
+            name, kind = field["name"], field.get("type", "string")
+            constraints = field.get("constraints", {})
+            required = constraints.get("required", False)
+            if kind in NUMERIC_TYPES:
+                numbers[name] = self.number(
+                    name,
+                    required=required,
+                    integer=kind != "number",
+                    minimum=constraints.get("minimum"),
+                    maximum=constraints.get("maximum"),
+                )
+            elif "enum" in constraints:
+                self.choice(name, constraints["enum"], required)
+            else:
+                self.text(name, required)
+            if "pattern" in constraints:
+                self.pattern(name, constraints["pattern"], field.get("x-expected"))
+            if constraints.get("unique"):
+                self.unique([name])
+        primary = self.schema.get("primaryKey", [])
+        for key in [[primary] if isinstance(primary, str) else primary, *self.schema.get("uniqueKeys", [])]:
+            if key:
+                self.unique(key)
+        return numbers
 
     @property
     def ok(self) -> bool:
@@ -106,7 +173,7 @@ class Table:
         *,
         required: bool = True,
         integer: bool = False,
-        minimum: float | None = 0,
+        minimum: float | None = None,
         maximum: float | None = None,
     ) -> pd.Series:
         """A numeric column (float, NaN where empty and allowed) with range checks."""
@@ -133,23 +200,13 @@ class Table:
                 self.problem(row, column, f'expected {kind}, found "{_short(raw)}"')
         return parsed.astype(float)
 
-    def partial_date(self, column: str, required: bool = True, comment: bool = False) -> pd.Series:
-        """A YYYY, YYYY-MM or YYYY-MM-DD column, checked, left as text.
-
-        With `comment`, a remark may follow the date ("2019-03-08 (opened)").
-        """
-        values = self.frame[column]
-        for row, value in values.items():
-            if value == "" and not required:
-                continue
-            date = value.split(" ")[0] if comment else value
-            if not PARTIAL_DATE.match(date):
-                self.problem(
-                    row,
-                    column,
-                    f'expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "{_short(value)}"',
-                )
-        return values
+    def pattern(self, column: str, pattern: str, expected: str | None = None) -> None:
+        """Non-empty cells must match `pattern` whole; `expected` says in words what it accepts."""
+        compiled = re.compile(pattern)
+        wanted = expected or f"text matching {pattern}"
+        for row, value in self.frame[column].items():
+            if value != "" and not compiled.fullmatch(value):
+                self.problem(row, column, f'expected {wanted}, found "{_short(value)}"')
 
     def choice(self, column: str, allowed: Iterable[str], required: bool = True) -> pd.Series:
         """A column from a closed vocabulary."""
@@ -191,3 +248,34 @@ class Table:
                 )
             else:
                 first_row[key] = row
+
+    def typed_frame(self) -> pd.DataFrame:
+        """The rows with the schema's numeric fields converted: required whole numbers as int64, others float.
+
+        Rows keep their spreadsheet numbers as the index; call after `check_schema`.
+        """
+        frame = self.frame.copy()
+        fields = {field["name"]: field for field in self.schema["fields"]}
+        for name, values in self.numbers.items():
+            field = fields[name]
+            whole = field.get("type") != "number" and field.get("constraints", {}).get("required", False)
+            frame[name] = values.astype("int64") if whole else values
+        return frame
+
+
+def checked_frame(
+    directory: Path,
+    relative_path: str,
+    extra: Callable[[Table], None] | None = None,
+) -> pd.DataFrame:
+    """A CSV file checked against its schema and by `extra` (rules a schema cannot state), typed.
+
+    Raises `DataError` listing every problem; rows keep their spreadsheet numbers as the index.
+    """
+    table = Table(directory, relative_path)
+    if table.ok:
+        table.check_schema()
+        if extra is not None:
+            extra(table)
+    raise_if_errors(table.problems)
+    return table.typed_frame()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,20 +23,10 @@ ADMIN1_PROPERTIES = ["iso_3166_2", "name", "parent_iso_a3"]
 
 @dataclass(frozen=True)
 class WebGeometry:
-    """A GeoJSON document for the browser, with a content hash for its URL."""
+    """A GeoJSON document for the browser."""
 
     name: str
     body: bytes
-
-    @property
-    def digest(self) -> str:
-        """Short content hash: changes whenever the geometry changes, so URLs can be cached forever."""
-        return hashlib.sha256(self.body).hexdigest()[:12]
-
-    @property
-    def filename(self) -> str:
-        """File name carrying the content hash, e.g. `admin0.3f2a9c1b7e0d.geojson`."""
-        return f"{self.name}.{self.digest}.geojson"
 
     @property
     def feature_collection(self) -> dict:

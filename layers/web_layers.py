@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -66,11 +65,6 @@ def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> dict:
     """A GeoJSON dict of the rows that have a geometry, with the chosen properties only."""
     located = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
     return json.loads(located[[*properties, "geometry"]].to_json(drop_id=True))
-
-
-def digest(body: bytes) -> str:
-    """Short content hash used in URLs so responses can be cached for a year."""
-    return hashlib.sha256(body).hexdigest()[:12]
 
 
 @memoized_on_data

@@ -35,8 +35,36 @@ scalars = st.one_of(
     st.text(max_size=40),
     st.sampled_from(HOSTILE_TEXT),
 )
+# Values a real callback accepts (and near misses), so generated bodies also reach the callbacks.
+PLAUSIBLE = [
+    "COL",
+    "PER",
+    "VEN",
+    "XXX",
+    "col",
+    "2019-03",
+    "2025-11",
+    "absolute",
+    "per_1000",
+    0,
+    40,
+    131,
+    -1,
+    {"lang": "en"},
+    {"lang": "pt"},
+    {"lang": "xx"},
+    ["COL", "PER"],
+    ["COL", "XXX"],
+    ["shelter", "health"],
+    [[-20, -80], [10, -60]],
+    [[-90, -180], [90, 180]],
+    {"index": 40, "country": "COL"},
+    {"index": 40, "country": None},
+    {"kind": "map", "months": ["2019-03"], "metric": "absolute", "lang": "en"},
+]
+plausible = st.sampled_from(PLAUSIBLE)
 json_values = st.recursive(
-    scalars,
+    scalars | plausible,
     lambda children: st.one_of(
         st.lists(children, max_size=6),
         st.dictionaries(st.text(max_size=12), children, max_size=6),
@@ -123,7 +151,7 @@ def payloads(dependencies: list[dict]) -> st.SearchStrategy:
     """Every kind of hostile body, weighted towards ones that reach a server-side callback."""
     server_side = [d for d in dependencies if not d.get("clientside_function")]
     outputs = [d["output"] for d in dependencies]
-    valid = st.one_of(*[well_formed(d) for d in server_side])
+    valid = st.one_of(*[well_formed(d, plausible | json_values) for d in server_side])
     return st.one_of(
         encoded(valid),
         encoded(valid),

@@ -102,6 +102,7 @@ def test_safe_cell_neutralises_formulas_but_keeps_numbers():
     assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_cell("+1 555") == "'+1 555"
     assert safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert safe_cell("-2+3") == "'-2+3"
     assert safe_cell("\tx") == "'\tx"
     assert safe_cell("-69.56591") == "-69.56591"
     assert safe_cell(-3) == -3
@@ -159,5 +160,5 @@ def test_methods_page_escapes_and_translates(server):
     assert "Metodologia e fontes" in body
     assert "Por que os totais regionais não são a soma dos países" in body
     for name in RESOURCES:
-        assert f"id='{name}'" in body
+        assert f'id="{name}"' in body
     assert "<script" not in body

@@ -2,7 +2,8 @@
 
 import pytest
 
-from dashboard.journalist import citation_credit, citation_sentence, long_month, rounded
+from dashboard.i18n import format_long_month
+from dashboard.journalist import citation_credit, citation_sentence, rounded
 from layers.citation import cite_facts, map_rows
 from layers.paths import SHIPPED_DATA_DIR
 
@@ -28,17 +29,17 @@ PUBLISHED = {
         (
             "en",
             "In March 2021, Colombia hosted about 1,234,567 refugees and migrants from Venezuela "
-            "(Migración Colombia via R4V; figure as of 31 Mar 2021, published 15 Apr 2021).",
+            "(Migración Colombia via R4V; figure as of Mar 31, 2021, published Apr 15, 2021).",
         ),
         (
             "es",
             "En marzo de 2021, Colombia acogía alrededor de 1.234.567 refugiados y migrantes de Venezuela "
-            "(Migración Colombia via R4V; cifra a 31 mar. 2021, publicada el 15 abr. 2021).",
+            "(Migración Colombia via R4V; cifra a 31 mar 2021, publicada el 15 abr 2021).",
         ),
         (
             "pt",
             "Em março de 2021, Colômbia acolhia cerca de 1.234.567 refugiados e migrantes da Venezuela "
-            "(Migración Colombia via R4V; número de 31 mar. 2021, publicado em 15 abr. 2021).",
+            "(Migración Colombia via R4V; número de 31 de mar. de 2021, publicado em 15 de abr. de 2021).",
         ),
     ],
 )
@@ -57,7 +58,7 @@ def test_real_published_month_names_value_date_and_source():
     assert sentence.startswith(
         "In October 2019, Colombia hosted 1,630,903 refugees and migrants from Venezuela ("
     )
-    assert "figure as of 31 Oct 2019" in sentence
+    assert "figure as of Oct 31, 2019" in sentence
     assert facts["source"] in sentence
 
 
@@ -69,7 +70,7 @@ def test_estimated_month_says_estimated_and_names_both_figures():
         assert marker in sentence
         assert facts["before"]["source"] in sentence and facts["after"]["source"] in sentence
     english = citation_sentence(facts, "en")
-    assert "as of 31 Oct 2019" in english and "as of 31 Dec 2019" in english
+    assert "as of Oct 31, 2019" in english and "as of Dec 31, 2019" in english
 
 
 def test_no_country_cites_the_regional_total_from_its_own_row():
@@ -113,7 +114,7 @@ def test_cite_this_uses_the_short_label_and_one_link():
 
     block = citation_block(SHIPPED_DATA_DIR, "2019-10", "COL", "en")
     sentence = block[0].children
-    assert "(Migración Colombia; figure as of 31 Oct 2019" in sentence
+    assert "(Migración Colombia; figure as of Oct 31, 2019" in sentence
     assert "http" not in sentence  # no raw URL in the sentence
     links = [child for part in block[1:] for child in part.children if getattr(child, "href", None)]
     assert len(links) == 1 and links[0].children == "Migración Colombia"
@@ -124,4 +125,4 @@ def test_latest_cites_each_countrys_own_latest_month():
     facts = cite_facts(SHIPPED_DATA_DIR, "latest", "PAN")
     assert facts["month"] == facts["date"][:7] and not facts["estimated"]
     sentence = citation_sentence(facts, "en")
-    assert sentence.startswith(f"In {long_month(facts['month'], 'en')}, Panama hosted")
+    assert sentence.startswith(f"In {format_long_month(facts['month'], 'en')}, Panama hosted")

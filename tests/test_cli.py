@@ -36,7 +36,7 @@ def run_validate(*args: str) -> subprocess.CompletedProcess:
 def test_validate_shipped_data_exits_0():
     result = run_validate()
     assert result.returncode == 0, result.stdout + result.stderr
-    assert all(": warning: " in line for line in result.stdout.splitlines())  # explained in PROVENANCE.md
+    assert all(": warning: " in line for line in result.stdout.splitlines())
     assert "all files valid" in result.stderr
     assert str(SHIPPED_DATA.resolve()) in result.stderr
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from datadir import SHIPPED_DATA, read_rows
 
-from layers import services, stock
+from layers import services
 
 PACKAGE = json.loads((SHIPPED_DATA / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in PACKAGE["resources"]}
@@ -46,11 +46,7 @@ def enum(resource: str, field: str) -> list[str]:
     return fields[field]["constraints"]["enum"]
 
 
-def test_vocabularies_agree_with_the_layers():
-    assert enum("stock", "measure") == stock.MEASURES
-    assert enum("stock", "scope") == stock.SCOPES
-    assert enum("stock", "qualifier") == stock.QUALIFIERS
-    assert enum("stock", "publisher_kind") == stock.PUBLISHER_KINDS
+def test_the_service_kinds_offered_in_the_ui_are_the_schema_ones():
     assert enum("services", "kind") == services.KINDS
 
 

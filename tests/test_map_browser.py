@@ -57,7 +57,7 @@ def test_estimated_month_tooltip_names_both_published_dates(watched_page, server
     open_dashboard(watched_page, server, "lang=en&date=2019-11")
     watched_page.locator("#map path.country-COL").hover(force=True)
     expect(watched_page.locator(".country-tooltip")).to_contain_text(
-        "estimated between figures of 31 Oct 2019 and 31 Dec 2019"
+        "estimated between figures of Oct 31, 2019 and Dec 31, 2019"
     )
 
 

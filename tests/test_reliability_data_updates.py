@@ -138,6 +138,10 @@ BAD_FILES = [
     ("routes/land.csv", empty, ["routes/land.csv", "empty file"]),
     ("countries/profiles.csv", latin1, ["countries/profiles.csv", "row 2", "UTF-8"]),
     ("routes/maritime.csv", binary, ["routes/maritime.csv"]),
+    ("datapackage.json", truncate, ["datapackage.json", "JSON"]),
+    ("datapackage.json", empty, ["datapackage.json", "JSON"]),
+    ("PROVENANCE.md", binary, ["PROVENANCE.md", "UTF-8"]),
+    ("scenes.json", truncate, ["scenes.json", "JSON"]),
 ]
 
 

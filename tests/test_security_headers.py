@@ -15,7 +15,7 @@ import pytest
 from dash import html
 
 from dashboard.notices import admin_banner
-from dashboard.security import content_security_policy, csv_safe, frame_ancestors, install_security
+from dashboard.security import content_security_policy, frame_ancestors, install_security
 from dashboard.view_state import ViewState
 
 PATHS = ["/", "/?lang=en&date=2099-13", "/_dash-layout", "/_dash-dependencies", "/healthz", "/no/such/page"]
@@ -131,21 +131,6 @@ def test_the_size_limit_answers_413(tiny_app):
         "/_dash-update-component", data=b"x" * 1_100_000, content_type="application/json"
     )
     assert response.status_code == 413
-
-
-@pytest.mark.parametrize(
-    ("value", "safe"),
-    [
-        ("=1+1", "'=1+1"),
-        ("+1", "'+1"),
-        ("-2+3", "'-2+3"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("Perú", "Perú"),
-        (-5, -5),
-    ],
-)
-def test_csv_safe_neutralises_formulas(value, safe):
-    assert csv_safe(value) == safe
 
 
 def test_admin_banner_lists_problems_only_for_admins(monkeypatch):

@@ -32,6 +32,7 @@ QUERY_KEYS = [
     "services",
     "present",
     "embed",
+    "tab",
 ]
 MONTHS = [f"{y}-{m:02d}" for y in range(2015, 2026) for m in range(1, 13)]
 MALFORMED_QUERIES = [
@@ -183,18 +184,52 @@ def test_malformed_callback_body_is_a_4xx(server, content_type, body):
     assert 400 <= status < 500
 
 
-def test_wrongly_typed_values_for_a_real_callback_are_a_4xx_or_no_update(server):
-    body = {
-        "output": "service-counts.children",
-        "outputs": {"id": "service-counts", "property": "children"},
-        "inputs": [
-            {"id": "map", "property": "bounds", "value": [["a", None], {"x": 1}]},
-            {"id": "service-kinds", "property": "value", "value": {"$gt": ""}},
-        ],
-        "state": [{"id": "text-store", "property": "data", "value": HOSTILE_TEXT}],
-    }
-    status = post(server.url, "application/json", json.dumps(body).encode())
-    assert status in (200, 204) or 400 <= status < 500
+SERVICES_BODY = {
+    "output": "service-counts.children",
+    "outputs": {"id": "service-counts", "property": "children"},
+    "inputs": [
+        {"id": "map", "property": "bounds", "value": [[-20, -80], [10, -60]]},
+        {"id": "service-kinds", "property": "data", "value": ["shelter", "health"]},
+    ],
+    "state": [{"id": "text-store", "property": "data", "value": {"lang": "en"}}],
+    "changedPropIds": ["map.bounds"],
+}
+WRONG_VALUES = [
+    (0, [["a", None], {"x": 1}], "map.bounds"),
+    (0, [[95, -80], [10, -60]], "map.bounds"),
+    (0, [[float("inf"), 0], [0, 0]], "map.bounds"),
+    (1, {"$gt": ""}, "service-kinds.data"),
+    (1, ["shelter", "shelter"], "service-kinds.data"),
+    (1, ["<img src=x onerror=alert(1)>"], "service-kinds.data"),
+    (2, HOSTILE_TEXT, "text-store.data"),
+    (2, {"lang": "xx"}, "text-store.data"),
+]
+
+
+def test_the_services_body_reaches_the_real_callback(server):
+    status = post(server.url, "application/json", json.dumps(SERVICES_BODY).encode())
+    assert status == 200
+
+
+@pytest.mark.parametrize(("position", "value", "named"), WRONG_VALUES)
+def test_wrongly_typed_values_for_a_real_callback_are_a_400_naming_the_value(server, position, value, named):
+    entries = [*SERVICES_BODY["inputs"], *SERVICES_BODY["state"]]
+    entries[position] = {**entries[position], "value": value}
+    body = {**SERVICES_BODY, "inputs": entries[:2], "state": entries[2:]}
+    request = urllib.request.Request(
+        server.url + "/_dash-update-component",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        urllib.request.urlopen(request, timeout=30)
+        pytest.fail("accepted")
+    except urllib.error.HTTPError as error:
+        assert error.code == 400
+        message = json.loads(error.read())["error"]
+    if named:
+        assert message.startswith(named + ":"), message
 
 
 def test_a_body_over_the_size_limit_is_refused_with_413(server):

@@ -1,0 +1,45 @@
+"""Facts the browser code needs, defined once in Python and written into every page as JSON.
+
+assets/00_core.js reads them as `corredores.config`: component ids (assets/*.js use no id
+literals), class breaks, palette and colours, measure, layer and kind names, the home view.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from dashboard import ids
+from dashboard.map_style import COLOURS, HOME_BOUNDS
+from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES
+from layers.choropleth import BREAKS, PALETTE
+from layers.services import KINDS
+
+MARKER = "data-corredores-config"
+
+
+def component_ids() -> dict[str, str]:
+    """Every component id of dashboard/ids.py, by constant name."""
+    return {name: value for name, value in vars(ids).items() if name.isupper() and isinstance(value, str)}
+
+
+def browser_config() -> dict:
+    """The language-independent facts the browser uses."""
+    return {
+        "ids": component_ids(),
+        "breaks": BREAKS,
+        "palette": PALETTE,
+        "colours": COLOURS,
+        "metrics": list(METRICS),
+        "second_measures": list(SECOND_MEASURES),
+        "layers": list(LAYERS),
+        "kinds": list(KINDS),
+        "home": HOME_BOUNDS,
+    }
+
+
+@lru_cache(maxsize=1)
+def config_script() -> str:
+    """A JSON data block for the page (not executed, so the CSP needs no hash for it)."""
+    body = json.dumps(browser_config(), separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/json" {MARKER}>{body}</script>'

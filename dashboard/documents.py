@@ -1,0 +1,73 @@
+"""Static documents for the browser (web geometry, services geobuf), their compressed bodies and URLs.
+
+Each is derived from one data snapshot, computed once through `dashboard.cache.remember` and served
+by `dashboard.routes` under a URL carrying its content hash; page builders ask here for the URL.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+
+import brotli
+
+from dashboard.cache import remember, snapshot_key
+from dashboard.state import current_data_dir
+from layers.digest import short_digest
+from layers.web_geometry import admin0_web, admin1_web
+from layers.web_layers import services_geobuf
+
+# Content codings we prepare once per document, best first; identity is always possible.
+ENCODINGS = ("br", "gzip")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A static body for the browser and the short content hash its URL carries."""
+
+    body: bytes
+    digest: str
+
+    @classmethod
+    def of(cls, body: bytes) -> Document:
+        """Hash the body."""
+        return cls(body, short_digest(body))
+
+
+def web_geometry(directory: Path, name: str) -> Document:
+    """Simplified admin-0 or admin-1 GeoJSON (`layers.web_geometry`), shared by every instance."""
+    maker = {"admin0": admin0_web, "admin1": admin1_web}[name]
+    return remember(
+        snapshot_key(directory, "geo", name), lambda: Document.of(maker(directory).body), local=True
+    )
+
+
+def services_document(directory: Path) -> Document:
+    """The services geobuf (`layers.web_layers.services_geobuf`), shared by every instance."""
+    return remember(
+        snapshot_key(directory, "geo", "services"),
+        lambda: Document.of(services_geobuf(directory)),
+        local=True,
+    )
+
+
+def encoded(document: Document, encoding: str) -> bytes:
+    """The document compressed once with the best setting of `encoding` (slow, so cached)."""
+    if encoding == "identity":
+        return document.body
+    compress = {
+        "br": lambda body: brotli.compress(body, quality=11),
+        "gzip": lambda body: gzip.compress(body, compresslevel=9, mtime=0),
+    }[encoding]
+    return remember(f"encoded:{document.digest}:{encoding}", lambda: compress(document.body), local=True)
+
+
+def geometry_url(name: str) -> str:
+    """URL of the simplified admin-0 or admin-1 GeoJSON of the data being served."""
+    return f"/geo/{name}.{web_geometry(current_data_dir(), name).digest}.geojson"
+
+
+def services_url() -> str:
+    """URL of the services geobuf of the data being served."""
+    return f"/geo/services.{services_document(current_data_dir()).digest}.pbf"

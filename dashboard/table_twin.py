@@ -1,0 +1,58 @@
+"""The table twin of the main map (a Map | Table switch, the table, a skip link) and the phone legend toggle.
+
+The rows are drawn in the browser (assets/table.js) from the stock store, so a slider step
+or a sort never reaches the server.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.controls import button_group
+from dashboard.i18n import t
+from dashboard.view_state import TABS
+
+COLUMNS = ("country", "value", "per_1000", "date", "estimated", "source")
+
+
+def skip_link(lang: str) -> html.A:
+    """The first thing Tab reaches: a link that opens the table and moves focus into it."""
+    return html.A(t("table.skip", lang), href=f"#{ids.TABLE_TWIN}", id=ids.SKIP_LINK, className="skip-link")
+
+
+def view_switch(tab: str, lang: str) -> html.Div:
+    """Map | Table, above the map (as Our World in Data's chart tabs)."""
+    return button_group(
+        ids.MAP_TAB,
+        [(key, t(f"tab.{key}", lang)) for key in TABS],
+        tab,
+        t("tab.label", lang),
+        class_name="view-switch",
+    )
+
+
+def table_twin(tab: str, lang: str) -> html.Section:
+    """The table's frame over the map's place; assets/table.js fills it for the current month."""
+    return html.Section(
+        id=ids.TABLE_TWIN,
+        className="twin",
+        hidden=tab != "table",
+        **{"aria-label": t("tab.table", lang)},
+        children=[
+            dcc.Store(id=ids.TWIN_SORT, data={"column": "value", "descending": True, "columns": COLUMNS}),
+            html.P(t("table.hint", lang), className="twin-hint"),
+            html.Table(id=ids.TWIN_TABLE, className="data-table twin-table", tabIndex=-1),
+        ],
+    )
+
+
+def legend_toggle(lang: str) -> html.Button:
+    """Shows or hides the main map's legend on phones, where it starts collapsed (see corredores.css)."""
+    return html.Button(
+        t("legend.toggle", lang),
+        id=ids.LEGEND_TOGGLE,
+        type="button",
+        className="legend-toggle",
+        **{"aria-controls": ids.MAP_LEGEND, "aria-expanded": "false"},
+    )
