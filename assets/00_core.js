@@ -44,6 +44,7 @@
   /* "2019-03" → "Mar 2019"; "2019-10-31" → "Oct 31, 2019" (en), "31 oct 2019" (es); "2018" stays. */
   function formatMonth(month) {
     if (!month) return "";
+    if (month === "latest") return tr("month.latest"); // the last column of the stock matrix
     const parts = String(month).split("-").map(Number);
     if (parts.length === 1) return String(month);
     const options = { timeZone: "UTC", month: "short", year: "numeric" };

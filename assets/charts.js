@@ -88,9 +88,11 @@
   }
 
   function lineFigure(stock, index, metric, selected, hovered, present) {
-    const months = stock.months;
+    // the last column "latest" is not a month: the chart stops at the last month and marks it
+    const months = stock.months.slice(0, -1);
+    index = Math.min(index, months.length - 1);
     const traces = [];
-    const values = (iso) => (metric === "per_1000" ? stock.areas[iso].p : stock.areas[iso].v);
+    const values = (iso) => (metric === "per_1000" ? stock.areas[iso].p : stock.areas[iso].v).slice(0, months.length);
     const addSeries = (name, ys, estimated, iso, colour, width) => {
       const solid = ys.map((y, i) => {
         const left = i > 0 && !estimated[i - 1] && !estimated[i] && ys[i - 1] !== null;
@@ -117,7 +119,7 @@
     };
     const lac = stock.totals && stock.totals.lac;
     if (metric !== "per_1000" && lac) {
-      addSeries(tr("chart.lac"), lac.v, lac.e.map((e) => e === 1), "LAC", colours.total, 2.5);
+      addSeries(tr("chart.lac"), lac.v.slice(0, months.length), lac.e.map((e) => e === 1), "LAC", colours.total, 2.5);
     }
     const focus = [selected, hovered].filter(Boolean);
     Object.keys(stock.areas)
@@ -150,7 +152,7 @@
       ys: values(iso),
       colour: focus.indexOf(iso) !== -1 ? colours.highlight : colours.line_label,
     }));
-    if (metric !== "per_1000" && lac) labelled.unshift({ name: tr("chart.lac_short"), ys: lac.v, colour: colours.total });
+    if (metric !== "per_1000" && lac) labelled.unshift({ name: tr("chart.lac_short"), ys: lac.v.slice(0, months.length), colour: colours.total });
     const top = Math.max(...traces.map((trace) => Math.max(...trace.y.filter((y) => y !== null && y !== undefined))));
     layout.margin.r = present ? 190 : 130;
     layout.annotations = layout.annotations.concat(endLabels(labelled, months, layout, top));

@@ -126,7 +126,7 @@
     routeFeature: function (feature, layer) {
       const p = feature.properties;
       const name = String(p.name || p.origin_area + " → " + p.destination).split(" (")[0];
-      layer.bindPopup(() => ns.routePopup(p));
+      layer.bindPopup(() => ns.routePopup(p), { maxHeight: 320 });
       layer.bindTooltip(() => el("span", null, name + " · " + ns.core.tr("map.schematic")), {
         permanent: true, direction: "center", className: "route-label", opacity: 0.9,
       });
@@ -155,7 +155,7 @@
       return L.marker(latlng, { icon: icon, keyboard: true, title: feature.properties.side_place || "" });
     },
     entryFeature: function (feature, layer) {
-      layer.bindPopup(() => ns.entryPopup(feature.properties));
+      layer.bindPopup(() => ns.entryPopup(feature.properties), { maxHeight: 320 });
     },
     servicePoint: function (feature, latlng) {
       const fill = ns.config.kind_colours[feature.properties.kind] || colours.cluster;

@@ -121,6 +121,9 @@
         key("origin", tr("legend.origin")),
         div("legend-note", tr("legend.some_estimated", { n: estimated, total: Object.keys(info).length })),
       ];
+      if (month === "latest" && stock.latest) {
+        extra.push(div("legend-note", tr("legend.latest_range", { start: formatMonth(stock.latest.from), end: formatMonth(stock.latest.to) })));
+      }
       const title = tr(metric === "per_1000" ? "legend.title_per_1000" : "legend.title_absolute") + " · " + formatMonth(month);
       const hideout = { map: "primary", month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals };
       return [hideout, hideout, legend(title, breaks, palette, extra), formatMonth(month)];

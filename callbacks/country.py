@@ -16,6 +16,7 @@ from dashboard.i18n import country_name, language
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
 from layers.months import month_at
+from layers.stock import resolve_month
 
 
 def _month(index: int | None) -> str:
@@ -41,7 +42,7 @@ def open_country(iso: str | None, index: int | None, text: dict | None):
     if not iso:
         return True, "", [], EMPTY_FIGURE, no_update, []
     month = _month(index)
-    timeline = timeline_figure(directory, iso, month, lang)
+    timeline = timeline_figure(directory, iso, resolve_month(directory, iso, month), lang)
     return (
         False,
         country_name(iso, lang),
@@ -75,6 +76,6 @@ def follow_month(index: int | None, iso: str | None, text: dict | None):
         return no_update, no_update
     month = _month(index)
     cursor = Patch()
-    cursor["layout"]["shapes"][0]["x0"] = month
-    cursor["layout"]["shapes"][0]["x1"] = month
+    cursor["layout"]["shapes"][0]["x0"] = resolve_month(current_data_dir(), iso, month)
+    cursor["layout"]["shapes"][0]["x1"] = resolve_month(current_data_dir(), iso, month)
     return headline_block(current_data_dir(), iso, month, language((text or {}).get("lang"))), cursor

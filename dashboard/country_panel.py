@@ -12,6 +12,7 @@ from dash import dcc, html
 from plotly.subplots import make_subplots
 
 from dashboard import ids
+from dashboard.flow_panels import add_balance, crossing_counts_block
 from dashboard.i18n import format_month, format_number, format_partial_date, number_separators, plural, t
 from layers import country_panel as data
 from layers.package import resource_credits
@@ -110,6 +111,7 @@ def timeline_figure(directory: Path, iso: str, month: str, lang: str) -> go.Figu
         subplot_titles=[t("panel.stock", lang), t("panel.permits", lang), t("panel.mechanisms", lang)],
     )
     _add_stock(figure, data.stock_history(directory, iso), lang)
+    add_balance(figure, directory, iso, lang)
     _add_permits(figure, data.permits_per_year(directory, iso), lang)
     _add_mechanisms(figure, dated, month)
     # the month cursor spans all three rows; callbacks.country moves it through layout.shapes[0]
@@ -385,6 +387,7 @@ def ground_block(directory: Path, iso: str, lang: str) -> html.Div:
         html.H3(t("panel.ground", lang)),
         html.H4(t("panel.entry_points", lang)),
         html.Ul(items) if items else html.P(t("panel.no_entry_points", lang), className="empty-note"),
+        crossing_counts_block(directory, iso, lang),
         html.H4(t("panel.services_by_kind", lang)),
     ]
     if ground["by_kind"].empty:

@@ -63,7 +63,9 @@ def _date(text: str) -> date:
 
 
 def format_month(month: str, lang: str) -> str:
-    """ "2019-03" → "mar 2019" (es), "Mar 2019" (en), "mar. de 2019" (pt)."""
+    """ "2019-03" → "mar 2019" (es), "Mar 2019" (en), "mar. de 2019" (pt); "latest" → "últimas cifras"."""
+    if month == "latest":
+        return catalog(language(lang))["month.latest"]
     return format_skeleton("yMMM", _date(month), locale=language(lang))
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from dashboard.config import Settings
+from layers.stock import LATEST
 
 log = logging.getLogger(__name__)
 RENDER_SLOTS = 2  # renders at once on one machine without Celery (Celery: the worker's concurrency)
@@ -86,7 +87,11 @@ class Render:
             return ""
         if self.kind == "map":
             return f"{public_url}/export/map.csv?date={self.months[0]}"
-        return f"{public_url}/api/stock_by_month.csv?from={self.months[0]}&to={self.months[-1]}"
+        real = [m for m in self.months if m != LATEST]  # "latest" ends the series: no `to`
+        ends = [f"from={real[0]}"] if real else []
+        if real and self.months[-1] != LATEST:
+            ends.append(f"to={real[-1]}")
+        return f"{public_url}/api/stock_by_month.csv" + ("?" + "&".join(ends) if ends else "")
 
     def as_dict(self) -> dict:
         """A JSON-able form (a dcc.Store value, a Celery argument)."""

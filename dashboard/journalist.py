@@ -98,6 +98,9 @@ def citation_block(directory: Path, month: str, area: str | None, lang: str) -> 
         html.P(citation_sentence(facts, lang, month, area), id=ids.CITE_TEXT, className="cite-sentence")
     ]
     if facts:
+        links = [html.A(label, href=url, rel="noopener") for label, url in facts["links"]]
+        if links:
+            children.append(html.P([t("cite.sources", lang) + ": ", *links], className="cite-links"))
         children.append(html.P(citation_credit(facts, lang), className="cite-credit"))
     return children
 

@@ -23,6 +23,7 @@ from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.choropleth import second_measures, stock_matrix
 from layers.codes import iso_by_name
 from layers.map_view import country_bounds, small_places, spread
+from layers.months import YEAR_MONTHS
 from layers.scenes import scenes
 from layers.services import KINDS
 from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
@@ -75,9 +76,18 @@ def full_view_query(view: ViewState) -> str:
     return urlencode(query)
 
 
-def month_marks(months: list[str]) -> dict[int, str]:
-    """Slider marks: one label per odd year, the others as ticks."""
-    return {i: (m[:4] if int(m[:4]) % 2 else "") for i, m in enumerate(months) if m.endswith("-01")}
+def month_marks(months: list[str], latest: str) -> dict[int, str]:
+    """Slider marks: one label per odd year, the others as ticks; the last position is `latest`.
+
+    A year label within a year of the end is left as a tick so that it does not run into `latest`.
+    """
+    end = len(months) - 1
+    marks = {
+        i: (m[:4] if int(m[:4]) % 2 and end - i > YEAR_MONTHS else "")
+        for i, m in enumerate(months[:-1])
+        if m.endswith("-01")
+    }
+    return {**marks, end: latest}
 
 
 def map_start(view: ViewState, directory) -> dict:
@@ -285,7 +295,7 @@ def time_bar(view: ViewState, months: list[str]) -> html.Div:
                     max=len(months) - 1,
                     step=1,
                     value=months.index(view.date),
-                    marks=month_marks(months),
+                    marks=month_marks(months, t("month.latest", lang)),
                     included=False,
                     updatemode="drag",
                     allow_direct_input=False,
@@ -305,8 +315,8 @@ def time_bar(view: ViewState, months: list[str]) -> html.Div:
     )
 
 
-def header(view: ViewState) -> html.Header:
-    """Title, language, metric and second-map measure."""
+def header(view: ViewState, vintage: str) -> html.Header:
+    """Title, data vintage (newest R4V update, YYYY-MM), language, metric and second-map measure."""
     lang = view.lang
     return html.Header(
         className="topbar",
@@ -315,6 +325,7 @@ def header(view: ViewState) -> html.Header:
                 [
                     html.H1(t("app.title", lang)),
                     html.P(t("app.tagline", lang), className="tagline"),
+                    html.P(t("app.vintage", lang, month=format_month(vintage, lang)), className="vintage"),
                 ],
                 className="brand",
             ),
@@ -490,7 +501,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
             *stores,
             admin_banner(view),
             url_notice(view),
-            header(view),
+            header(view, matrix["latest"]["vintage"]),
             html.Main(
                 [
                     maps,

@@ -16,7 +16,7 @@ TABS = ("map", "table")
 LAYERS = ("entry_points", "land_routes", "maritime_routes", "services", "tiles")
 DEFAULT_LAYERS = ("entry_points", "land_routes", "maritime_routes")
 MAX_VALUE_LENGTH = 200
-MONTH = re.compile(r"^\d{4}-\d{2}$")
+MONTH = re.compile(r"^(\d{4}-\d{2}|latest)$")
 
 
 @dataclass

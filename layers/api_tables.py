@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from layers.balance import migratory_balance
 from layers.boundaries import admin0, admin1
 from layers.codes import OUTSIDE_MAP_FILE, iso_by_name, known_codes, outside_map
+from layers.crossings import crossing_flows, maritime_incidents
 from layers.entry_points import entry_points
 from layers.flows import flows
 from layers.funding import funding
@@ -23,7 +25,7 @@ from layers.profiles import country_profiles
 from layers.regularisation import regularisation_mechanisms, residence_permits
 from layers.routes import land_routes, maritime_routes, split_list
 from layers.services import services
-from layers.stock import stock_by_month, stock_figures
+from layers.stock import r4v_figures, stock_by_month, stock_figures
 from layers.table import Table
 
 LEADING_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
@@ -74,7 +76,11 @@ def _with_wkt(frame) -> pd.DataFrame:
 
 
 def _stock_rows(directory: Path) -> pd.DataFrame:
-    return stock_figures(directory).drop(columns=["row", "date_precision"])
+    return stock_figures(directory).drop(columns=["row", "date_precision", "key", "file", "set_aside"])
+
+
+def _r4v_rows(directory: Path) -> pd.DataFrame:
+    return r4v_figures(directory).drop(columns=["row", "date_precision", "key", "file"])
 
 
 def _stock_by_month_rows(directory: Path) -> pd.DataFrame:
@@ -104,11 +110,21 @@ RESOURCES: dict[str, ResourceSpec] = {
     "services": ResourceSpec(lambda d: _with_lon_lat(services(d)), "iso_a3", ("observed",)),
     "maritime_routes": ResourceSpec(lambda d: _with_wkt(maritime_routes(d))),
     "land_routes": ResourceSpec(lambda d: _with_wkt(land_routes(d)), "countries"),
+    "crossing_flows": ResourceSpec(
+        lambda d: crossing_flows(d).drop(columns="row"), "iso_a3", ("period_start", "period_end")
+    ),
+    "maritime_incidents": ResourceSpec(
+        lambda d: maritime_incidents(d).drop(columns="row"), None, ("period_start", "period_end")
+    ),
     "stock": ResourceSpec(_stock_rows, "iso_a3", ("date",)),
+    "r4v_snapshots": ResourceSpec(_r4v_rows, "iso_a3", ("date",)),
     "residence_permits": ResourceSpec(residence_permits, "iso_a3", ("date",)),
     "regularisation_mechanisms": ResourceSpec(regularisation_mechanisms, "iso_a3", ("launched",)),
     "funding": ResourceSpec(_funding_rows, "iso_a3", ("year",)),
     "flows": ResourceSpec(flows, "iso_a3", ("period_start", "period_end")),
+    "migratory_balance": ResourceSpec(
+        lambda d: migratory_balance(d).drop(columns="row"), "iso_a3", ("period_start", "period_end")
+    ),
     "country_profiles": ResourceSpec(country_profiles, "iso_a3"),
     "stock_by_month": ResourceSpec(_stock_by_month_rows, "area", ("month",)),
 }

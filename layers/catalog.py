@@ -6,13 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from layers.balance import migratory_balance
 from layers.boundaries import admin0, admin1
 from layers.codes import outside_map
+from layers.crossings import crossing_flows, maritime_incidents
 from layers.entry_points import entry_points
 from layers.flows import flows
 from layers.funding import funding
 from layers.package import package
 from layers.paths import data_dir
+from layers.plausibility import avoid_domains, plausibility_warnings
 from layers.problems import DataError, Problem
 from layers.profiles import country_profiles
 from layers.provenance import provenance_text
@@ -20,7 +23,7 @@ from layers.regularisation import regularisation_mechanisms, residence_permits
 from layers.routes import land_routes, maritime_routes
 from layers.scenes import scenes
 from layers.services import services
-from layers.stock import stock_by_month, stock_figures
+from layers.stock import r4v_figures, stock_by_month, stock_figures
 
 # Every file the site serves, through the function that reads it.
 LOADERS: dict[str, Callable] = {
@@ -33,13 +36,19 @@ LOADERS: dict[str, Callable] = {
     "services": services,
     "land_routes": land_routes,
     "maritime_routes": maritime_routes,
+    "crossing_flows": crossing_flows,
+    "maritime_incidents": maritime_incidents,
     "stock": stock_figures,
+    "r4v_snapshots": r4v_figures,
     "residence_permits": residence_permits,
     "regularisation_mechanisms": regularisation_mechanisms,
     "funding": funding,
     "flows": flows,
+    "migratory_balance": migratory_balance,
     "country_profiles": country_profiles,
     "stock_by_month": stock_by_month,
+    "avoid_domains": avoid_domains,
+    "plausibility": plausibility_warnings,
     "scenes": scenes,
 }
 

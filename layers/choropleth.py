@@ -11,7 +11,7 @@ from layers.codes import iso_by_name
 from layers.funding import IOM_2018_PLAN, TOTAL, funding
 from layers.memo import memoized_on_data
 from layers.regularisation import PERMITS_ISSUED, residence_permits
-from layers.stock import months, stock_by_month
+from layers.stock import LATEST, latest_rows, months, r4v_vintage, stock_by_month
 
 # Class breaks (lower bounds) fixed across time so colours compare from one month to the next.
 BREAKS = {
@@ -25,56 +25,99 @@ BREAKS = {
 PALETTE = ["#ffffd9", "#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"]
 
 
-def _sources(frame: pd.DataFrame, columns: list[str]) -> list[str]:
-    """Distinct non-empty sources used in the given columns, in first-seen order."""
-    values = pd.concat([frame[c] for c in columns]).dropna()
-    return list(dict.fromkeys(v for v in values if v))
+SIDES = (("publisher", "url"), ("publisher_before", "url_before"), ("publisher_after", "url_after"))
+
+
+def _sources(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """Distinct (publisher, URL) pairs the rows cite, in first-seen order (rows: URLs filled with "")."""
+    pairs = [pair for columns in SIDES for pair in zip(frame[columns[0]], frame[columns[1]], strict=True)]
+    return list(dict.fromkeys((p, u) for p, u in pairs if isinstance(p, str) and p))
+
+
+def _column(rows: pd.DataFrame, index: dict[tuple[str, str], int]) -> dict[str, list]:
+    """One area's compact arrays over `rows` (one row per column; NaN value = no figure)."""
+    present = rows["value"].notna().tolist()
+    estimated = rows["estimated"].fillna(False).astype(bool)
+    dates = rows["date"].where(~estimated, rows["date_before"] + "|" + rows["date_after"])
+
+    def cited(row: pd.Series, side: int) -> str:
+        publisher, url = SIDES[side]
+        return str(index[(row[publisher], row[url])])
+
+    sources = [
+        (f"{cited(row, 1)}|{cited(row, 2)}" if e else cited(row, 0)) if ok else None
+        for (_, row), e, ok in zip(rows.iterrows(), estimated, present, strict=True)
+    ]
+    return {
+        "v": [round(v) if ok else None for v, ok in zip(rows["value"], present, strict=True)],
+        "p": [round(v, 2) if ok else None for v, ok in zip(rows["per_1000"], present, strict=True)],
+        "e": [int(e) if ok else None for e, ok in zip(estimated, present, strict=True)],
+        "d": [d if ok else None for d, ok in zip(dates, present, strict=True)],
+        "q": [q if ok and q else "" for q, ok in zip(rows["qualifier"].fillna(""), present, strict=True)],
+        "s": sources,
+    }
 
 
 @memoized_on_data
 def stock_matrix(directory: Path) -> dict:
     """R4V host-country stock per month as compact arrays: the browser animates without the server.
 
-    For each ISO3: `v` absolute values, `p` per 1,000 inhabitants, `e` 1 when estimated, `d` the
-    published date (or "before|after" dates when estimated), `q` qualifier, `s` source index.
-    Months before a country's first figure or after its last hold null.
+    `months`: every month from 2015-01 to the last country figure, then one virtual last column
+    `latest` (the default view). `sources`: short source labels (the publisher: "R4V",
+    "Migración Colombia") the `s` arrays point into; `source_urls[i]`: the page of `sources[i]`.
+    For each ISO3 in `areas`, arrays as long as `months`:
+    `v` absolute values, `p` per 1,000 inhabitants, `e` 1 when estimated, `d` the published
+    date (or "before|after" dates when estimated), `q` qualifier, `s` source index ("i|j" when
+    estimated). Months before a country's first figure or after its last hold null (nothing is
+    extrapolated). In the `latest` column each area holds its latest main-series figure, `d` its
+    reference date.
+    `c[i]`: the index of the month column whose figure the latest view shows, set where month i
+    has no figure because it comes after the area's last one, and in the `latest` column; null
+    elsewhere. A tooltip can say "no figure for months[i]; latest figure d[c[i]]".
+    `totals`: `lac` and `world` with `v` and `e`, `latest` column included.
+    `latest`: `from` / `to` the oldest and newest month among the hosts' latest figures, `count`
+    hosts with a latest figure, `vintage` the newest R4V update used (YYYY-MM).
     """
     series = stock_by_month(directory)
     countries = series[series["scope"] == "country"]
     hosts = admin0(directory)
     countries = countries[countries["area"].isin(hosts.index[hosts["r4v_host"]])]
+    countries = countries.fillna({url: "" for _, url in SIDES})
     all_months = months(directory)
-    sources = _sources(countries, ["source", "source_before", "source_after"])
+    sources = _sources(countries)
     index = {source: i for i, source in enumerate(sources)}
+    latest = latest_rows(directory).fillna({url: "" for _, url in SIDES}).set_index("area")
     areas = {}
     for iso, rows in countries.groupby("area"):
         rows = rows.set_index("month").reindex(all_months)
-        present = rows["value"].notna()
-        estimated = rows["estimated"].fillna(False).astype(bool)
-        dates = rows["date"].where(~estimated, rows["date_before"] + "|" + rows["date_after"])
-        source = rows["source"].where(~estimated, rows["source_before"] + "|" + rows["source_after"])
-        areas[iso] = {
-            "v": [round(v) if ok else None for v, ok in zip(rows["value"], present, strict=True)],
-            "p": [round(v, 2) if ok else None for v, ok in zip(rows["per_1000"], present, strict=True)],
-            "e": [int(e) if ok else None for e, ok in zip(estimated, present, strict=True)],
-            "d": [d if ok else None for d, ok in zip(dates, present, strict=True)],
-            "q": [q if ok and q else "" for q, ok in zip(rows["qualifier"].fillna(""), present, strict=True)],
-            "s": [
-                "|".join(str(index[part]) for part in s.split("|")) if ok else None
-                for s, ok in zip(source, present, strict=True)
-            ],
-        }
+        last = all_months.index(latest.loc[iso, "month"])
+        column = _column(pd.concat([rows, latest.loc[[iso]]], ignore_index=True), index)
+        column["c"] = [last if i > last else None for i in range(len(all_months))] + [last]
+        areas[iso] = column
     regional = series[series["area"].isin(["lac", "world"])]
-    totals = {
-        scope: {
-            "v": rows.set_index("month")["value"].reindex(all_months).round().astype("Int64").tolist(),
-            "e": rows.set_index("month")["estimated"].reindex(all_months).fillna(False).astype(int).tolist(),
+    totals = {}
+    for scope, rows in regional.groupby("area"):
+        rows = pd.concat(
+            [rows.set_index("month").reindex(all_months), latest.loc[[scope]]], ignore_index=True
+        )
+        totals[scope] = {
+            "v": [None if pd.isna(v) else round(v) for v in rows["value"]],
+            "e": rows["estimated"].fillna(False).astype(int).tolist(),
         }
-        for scope, rows in regional.groupby("area")
+    shown = latest.loc[list(areas), "month"]
+    return {
+        "months": [*all_months, LATEST],
+        "areas": areas,
+        "sources": [publisher for publisher, _ in sources],
+        "source_urls": [url for _, url in sources],
+        "totals": totals,
+        "latest": {
+            "from": shown.min(),
+            "to": shown.max(),
+            "count": len(shown),
+            "vintage": r4v_vintage(directory),
+        },
     }
-    for scope in totals.values():
-        scope["v"] = [None if pd.isna(v) else int(v) for v in scope["v"]]
-    return {"months": all_months, "areas": areas, "sources": sources, "totals": totals}
 
 
 @memoized_on_data
@@ -103,15 +146,6 @@ def second_measures(directory: Path) -> dict:
     }
 
 
-def default_month(matrix: dict, share: float = 0.8) -> str:
-    """The latest month where at least `share` of the best-covered month's countries have a value.
-
-    Series end at different dates (some in 2023, most in 2024-2025), so the very last month
-    would show only a handful of countries.
-    """
-    counts = [
-        sum(area["v"][i] is not None for area in matrix["areas"].values())
-        for i in range(len(matrix["months"]))
-    ]
-    enough = [i for i, n in enumerate(counts) if n >= share * max(counts)]
-    return matrix["months"][enough[-1]]
+def default_month(matrix: dict) -> str:
+    """The view a page opens on: `latest`, each country at its latest figure."""
+    return matrix["months"][-1]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from layers.boundaries import admin0
-from layers.stock import main_series, stock_by_month
+from layers.stock import main_series, rows_at, stock_by_month
 
 REGION = "lac"
 R4V_MARK = "R4V"
@@ -30,6 +30,8 @@ MAP_COLUMNS = [
     "source",
     "source_before",
     "source_after",
+    "publisher",
+    "url",
     "pop_est",
     "pop_year",
 ]
@@ -42,13 +44,13 @@ def host_codes(directory: str | Path | None) -> list[str]:
 
 
 def map_rows(directory: str | Path | None, month: str, metric: str) -> pd.DataFrame:
-    """One row per host country with a value at `month`: the value shown, its dates and sources.
+    """One row per host country with a value at `month` (or `latest`): the value shown, its dates, sources.
 
     `value` is the measure on screen (`people` or `per_1000`); estimated rows leave
     `reference_date` empty and name the bracketing published figures instead.
     """
-    series = stock_by_month(directory)
-    rows = series[(series["month"] == month) & series["area"].isin(host_codes(directory))]
+    rows = rows_at(directory, month)
+    rows = rows[rows["area"].isin(host_codes(directory))]
     rows = rows.sort_values("value", ascending=False)
     table = pd.DataFrame(
         {
@@ -69,7 +71,9 @@ def _reference_columns(rows: pd.DataFrame) -> dict[str, pd.Series]:
     """Per 1,000, the estimated flag and where each value comes from (one or two published figures)."""
     columns = {"per_1000": rows["per_1000"].round(2), "estimated": rows["estimated"].astype(bool)}
     names = {"reference_date": "date", "date_before": "date_before", "date_after": "date_after"}
-    names |= {name: name for name in ("qualifier", "source", "source_before", "source_after")}
+    names |= {
+        name: name for name in ("qualifier", "source", "source_before", "source_after", "publisher", "url")
+    }
     columns |= {column: rows[source].fillna("") for column, source in names.items()}
     return columns
 
@@ -100,40 +104,46 @@ def cite_facts(directory: str | Path | None, month: str, area: str | None) -> di
     """The figure a citation of `month` names: a host country's, or the regional total when `area` is None.
 
     Returns None when no published figure covers the month. Estimated months carry both bracketing
-    figures (`before`, `after`: value, date, source, published).
+    figures (`before`, `after`: value, date, source, url, published). `source` is the short label
+    (the publisher, "R4V"), `url` the page; `links` lists each cited (label, url) once. For
+    `latest`, `month` is the month of the area's latest figure.
     """
     area = area or REGION
-    series = stock_by_month(directory)
-    rows = series[(series["area"] == area) & (series["month"] == month)]
+    rows = rows_at(directory, month)
+    rows = rows[rows["area"] == area]
     if rows.empty:
         return None
     row = rows.iloc[0]
     facts = {
         "area": area,
         "region": area == REGION,
-        "month": month,
+        "month": str(row["month"]),
         "value": float(row["value"]),
         "estimated": bool(row["estimated"]),
         "qualifier": "" if row["estimated"] else str(row["qualifier"] or ""),
         "date": "" if row["estimated"] else str(row["date"]),
-        "source": "" if row["estimated"] else str(row["source"]),
+        "source": "" if row["estimated"] else str(row["publisher"]),
+        "url": "" if row["estimated"] else str(row["url"]),
         "published": "",
         "before": None,
         "after": None,
     }
     if row["estimated"]:
         for side in ("before", "after"):
-            date, source = str(row[f"date_{side}"]), str(row[f"source_{side}"])
+            date = str(row[f"date_{side}"])
             facts[side] = {
                 "value": float(row[f"value_{side}"]),
                 "date": date,
-                "source": source,
-                "published": _published(directory, area, date, source),
+                "source": str(row[f"publisher_{side}"]),
+                "url": str(row[f"url_{side}"]),
+                "published": _published(directory, area, date, str(row[f"source_{side}"])),
             }
-        facts["sources"] = list(dict.fromkeys([facts["before"]["source"], facts["after"]["source"]]))
+        cited = [facts["before"], facts["after"]]
     else:
-        facts["published"] = _published(directory, area, facts["date"], facts["source"])
-        facts["sources"] = [facts["source"]]
+        facts["published"] = _published(directory, area, facts["date"], str(row["source"]))
+        cited = [facts]
+    facts["sources"] = list(dict.fromkeys(side["source"] for side in cited))
+    facts["links"] = list(dict.fromkeys((side["source"], side["url"]) for side in cited if side["url"]))
     return facts
 
 

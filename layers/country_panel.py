@@ -17,7 +17,7 @@ from layers.funding import IOM_2018_PLAN, OUTCOMES, TOTAL, funding, iom_2018_by_
 from layers.profiles import country_profiles
 from layers.regularisation import PERMITS_ISSUED, regularisation_mechanisms, residence_permits
 from layers.services import services
-from layers.stock import main_series, month_of, other_figures, stock_by_month
+from layers.stock import main_series, month_of, other_figures, resolve_month, stock_by_month
 
 IOM_2018_TOTAL_ENTITY = "TOTAL"
 RMRP = "RMRP"
@@ -43,6 +43,7 @@ def stock_history(directory: str | Path | None, iso: str) -> dict[str, pd.DataFr
 def headline(directory: str | Path | None, iso: str, month: str) -> dict | None:
     """The value at `month` with its reference, and the change since the previous published figure."""
     history = stock_history(directory, iso)
+    month = resolve_month(directory, iso, month)
     at_month = history["monthly"][history["monthly"]["month"] == month]
     if at_month.empty:
         return None

@@ -84,6 +84,9 @@ def land_routes(directory: Path) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(table.frame.drop(columns=["waypoints_wkt"]), geometry=lines, crs="EPSG:4326")
 
 
+UNSOURCED = ["", "none found"]  # a route with no source is not drawn as if it were known
+
+
 @memoized_on_data
 def maritime_routes(directory: Path) -> gpd.GeoDataFrame:
     """Boat routes from Venezuela's coast to the islands; schematic, some without geometry."""
@@ -92,4 +95,7 @@ def maritime_routes(directory: Path) -> gpd.GeoDataFrame:
         table.check_schema()
         lines = _lines(table, required=False)
     raise_if_errors(table.problems)
-    return gpd.GeoDataFrame(table.frame.drop(columns=["waypoints_wkt"]), geometry=lines, crs="EPSG:4326")
+    frame = table.frame.drop(columns=["waypoints_wkt"]).assign(
+        sourced=lambda f: ~f["sources"].isin(UNSOURCED)
+    )
+    return gpd.GeoDataFrame(frame, geometry=lines, crs="EPSG:4326")

@@ -8,6 +8,7 @@ from pathlib import Path
 import geobuf
 import geopandas as gpd
 
+from layers.crossings import counts_at, incidents_on
 from layers.entry_points import entry_points
 from layers.memo import memoized_on_data
 from layers.routes import land_routes, maritime_routes
@@ -20,6 +21,8 @@ ENTRY_POINT_PROPERTIES = [
     "iso_a3",
     "coord_precision",
     "description",
+    "description_es",
+    "description_pt",
     "other_reference",
     "coord_source",
     "note",
@@ -66,8 +69,10 @@ def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> dict:
 
 @memoized_on_data
 def entry_points_geojson(directory: Path) -> dict:
-    """Crossing sides with coordinates."""
-    return feature_collection(entry_points(directory), ENTRY_POINT_PROPERTIES)
+    """Crossing sides with coordinates, each with the dated counts published for its crossing."""
+    points = entry_points(directory)
+    points = points.assign(counts=[counts_at(directory, c) for c in points["crossing_id"]])
+    return feature_collection(points, [*ENTRY_POINT_PROPERTIES, "counts"])
 
 
 @memoized_on_data
@@ -78,8 +83,11 @@ def land_routes_geojson(directory: Path) -> dict:
 
 @memoized_on_data
 def maritime_routes_geojson(directory: Path) -> dict:
-    """Maritime routes that have a geometry."""
-    return feature_collection(maritime_routes(directory), MARITIME_PROPERTIES)
+    """Maritime routes that have a geometry and a source, each with its published incidents."""
+    routes = maritime_routes(directory)
+    routes = routes[routes["sourced"]]
+    routes = routes.assign(incidents=[incidents_on(directory, r) for r in routes["route_id"]])
+    return feature_collection(routes, [*MARITIME_PROPERTIES, "incidents"])
 
 
 @memoized_on_data

@@ -9,7 +9,7 @@ PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
 VIEWS = {
     "main view": ("lang=es", PROJECTOR),
-    "country panel": ("lang=es&country=COL&date=2021-08", PROJECTOR),
+    "country panel": ("lang=es&country=COL&date=2019-10", PROJECTOR),
     "presenter mode": ("lang=en&present=1", PROJECTOR),
     "table view": ("lang=es&tab=table&country=PER", PROJECTOR),
     "phone layout": ("lang=es&country=COL", PHONE),

@@ -2,6 +2,7 @@
 
 import pytest
 
+from dashboard.i18n import format_long_month
 from dashboard.journalist import citation_credit, citation_sentence, rounded
 from layers.citation import cite_facts, map_rows
 from layers.paths import SHIPPED_DATA_DIR
@@ -52,12 +53,12 @@ def test_the_catalogs_qualifier_and_month_names_are_used():
 
 
 def test_real_published_month_names_value_date_and_source():
-    facts = cite_facts(SHIPPED_DATA_DIR, "2021-08", "COL")
+    facts = cite_facts(SHIPPED_DATA_DIR, "2019-10", "COL")
     sentence = citation_sentence(facts, "en")
     assert sentence.startswith(
-        "In August 2021, Colombia hosted 1,842,390 refugees and migrants from Venezuela ("
+        "In October 2019, Colombia hosted 1,630,903 refugees and migrants from Venezuela ("
     )
-    assert "figure as of Aug 31, 2021" in sentence
+    assert "figure as of Oct 31, 2019" in sentence
     assert facts["source"] in sentence
 
 
@@ -74,12 +75,12 @@ def test_estimated_month_says_estimated_and_names_both_figures():
 
 def test_no_country_cites_the_regional_total_from_its_own_row():
     facts = cite_facts(SHIPPED_DATA_DIR, "2021-11", None)
-    assert facts["region"] and facts["value"] == 4990000
+    assert facts["region"] and facts["value"] == 4_992_664  # R4V's Nov 2021 LAC total
     assert citation_sentence(facts, "en").startswith(
-        "In November 2021, Latin America and the Caribbean hosted 4,990,000 refugees"
+        "In November 2021, Latin America and the Caribbean hosted 4,992,664 refugees"
     )
     assert citation_sentence(facts, "es").startswith(
-        "En noviembre de 2021, América Latina y el Caribe acogía 4.990.000"
+        "En noviembre de 2021, América Latina y el Caribe acogía 4.992.664"
     )
 
 
@@ -104,5 +105,24 @@ def test_estimates_are_rounded_to_three_significant_figures():
 
 
 def test_map_rows_match_the_citation():
-    rows = map_rows(SHIPPED_DATA_DIR, "2021-08", "absolute").set_index("iso_a3")
-    assert rows.loc["COL", "value"] == cite_facts(SHIPPED_DATA_DIR, "2021-08", "COL")["value"]
+    rows = map_rows(SHIPPED_DATA_DIR, "2019-10", "absolute").set_index("iso_a3")
+    assert rows.loc["COL", "value"] == cite_facts(SHIPPED_DATA_DIR, "2019-10", "COL")["value"]
+
+
+def test_cite_this_uses_the_short_label_and_one_link():
+    from dashboard.journalist import citation_block
+
+    block = citation_block(SHIPPED_DATA_DIR, "2019-10", "COL", "en")
+    sentence = block[0].children
+    assert "(Migración Colombia; figure as of Oct 31, 2019" in sentence
+    assert "http" not in sentence  # no raw URL in the sentence
+    links = [child for part in block[1:] for child in part.children if getattr(child, "href", None)]
+    assert len(links) == 1 and links[0].children == "Migración Colombia"
+    assert links[0].href.startswith("https://")
+
+
+def test_latest_cites_each_countrys_own_latest_month():
+    facts = cite_facts(SHIPPED_DATA_DIR, "latest", "PAN")
+    assert facts["month"] == facts["date"][:7] and not facts["estimated"]
+    sentence = citation_sentence(facts, "en")
+    assert sentence.startswith(f"In {format_long_month(facts['month'], 'en')}, Panama hosted")

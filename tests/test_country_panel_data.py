@@ -14,15 +14,15 @@ def stock_rows(iso):
 
 
 def test_headline_at_a_published_month_names_date_source_and_change():
-    figure = country_panel.headline(None, "COL", "2021-08")
-    published = next(r for r in stock_rows("COL") if r["date"] == "2021-08-31")
-    assert figure["value"] == int(published["value"]) == 1_842_390
+    figure = country_panel.headline(None, "COL", "2019-10")
+    published = next(r for r in stock_rows("COL") if r["date"] == "2019-10-31")
+    assert figure["value"] == int(published["value"]) == 1_630_903
     assert figure["estimated"] is False
-    assert figure["date"] == "2021-08-31"
+    assert figure["date"] == "2019-10-31"
     assert figure["sources"] == [published["source"]]
-    # the previous chosen figure is Migración Colombia's 31 Jan 2021 count, 1,742,927
-    assert figure["previous_date"] == "2021-01-31"
-    assert figure["change"] == 1_842_390 - 1_742_927
+    # the previous chosen figure is Migración Colombia's 31 Aug 2019 count, about 1,500,000
+    assert figure["previous_date"] == "2019-08-31"
+    assert figure["change"] == 1_630_903 - 1_500_000
 
 
 def test_headline_at_an_estimated_month_names_both_published_figures():

@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 
-def open_dashboard(page, server, query="lang=en&date=2021-08"):
+def open_dashboard(page, server, query="lang=en&date=2019-10"):
     page.goto(f"{server.url}/?{query}")
     page.wait_for_selector("#map path.country-COL", state="attached")
     page.wait_for_selector("#journalist-tools")
@@ -25,8 +25,8 @@ def test_map_csv_download_contains_the_figures_shown_with_sources(watched_page, 
         watched_page.locator("#download-map-csv").click()
     text = Path(info.value.path()).read_text(encoding="utf-8-sig")
     rows = {r["iso_a3"]: r for r in csv.DictReader(io.StringIO(text))}
-    assert rows["COL"]["value"] == "1842390"  # the tooltip and bar chart show 1,842,390 for Aug 2021
-    assert rows["COL"]["reference_date"] == "2021-08-31"
+    assert rows["COL"]["value"] == "1630903"  # the tooltip and bar chart show 1,630,903 for Oct 2019
+    assert rows["COL"]["reference_date"] == "2019-10-31"
     assert all(r["source"] or r["source_before"] for r in rows.values())
     assert watched_page.console_errors == []
     assert watched_page.outside_requests == []
@@ -35,31 +35,33 @@ def test_map_csv_download_contains_the_figures_shown_with_sources(watched_page, 
 def test_download_links_follow_the_month_and_selection(watched_page, server):
     open_dashboard(watched_page, server)
     watched_page.click("#next-month")
-    expect(watched_page.locator("#download-map-csv")).to_have_attribute("href", re.compile(r"date=2021-09"))
+    expect(watched_page.locator("#download-map-csv")).to_have_attribute("href", re.compile(r"date=2019-11"))
     expect(watched_page.locator("#download-admin0-geojson")).to_have_attribute(
-        "href", re.compile(r"date=2021-09")
+        "href", re.compile(r"date=2019-11")
     )
-    watched_page.goto(f"{server.url}/?lang=en&date=2021-08&country=PER")
+    watched_page.goto(f"{server.url}/?lang=en&date=2019-10&country=PER")
     expect(watched_page.locator("#download-api")).to_have_attribute("href", re.compile(r"country=PER"))
 
 
 def test_cite_this_follows_the_selected_country_and_month(watched_page, server):
-    open_dashboard(watched_page, server, "lang=en&date=2021-08&country=COL")
+    open_dashboard(watched_page, server, "lang=en&date=2019-10&country=COL")
     open_group(watched_page, "Cite this")
     sentence = watched_page.locator("#cite-text")
     expect(sentence).to_contain_text(
-        "In August 2021, Colombia hosted 1,842,390 refugees and migrants from Venezuela"
+        "In October 2019, Colombia hosted 1,630,903 refugees and migrants from Venezuela"
     )
     watched_page.click("#previous-month")
-    expect(sentence).to_contain_text("In July 2021, Colombia hosted an estimated")
+    expect(sentence).to_contain_text("In September 2019, Colombia hosted an estimated")
     watched_page.locator("#clear-selection").click()
     expect(sentence).to_contain_text("Latin America and the Caribbean")
 
 
 def test_cite_this_in_spanish_uses_spanish_numbers(watched_page, server):
-    open_dashboard(watched_page, server, "lang=es&date=2021-08&country=COL")
+    open_dashboard(watched_page, server, "lang=es&date=2019-10&country=COL")
     open_group(watched_page, "Citar")
-    expect(watched_page.locator("#cite-text")).to_contain_text("En agosto de 2021, Colombia acogía 1.842.390")
+    expect(watched_page.locator("#cite-text")).to_contain_text(
+        "En octubre de 2019, Colombia acogía 1.630.903"
+    )
 
 
 def test_map_image_renders_with_progress_and_a_download_link(watched_page, server):
@@ -78,7 +80,7 @@ def test_map_image_renders_with_progress_and_a_download_link(watched_page, serve
 
 
 def test_methods_page_opens_in_the_ui_language(watched_page, server):
-    open_dashboard(watched_page, server, "lang=pt&date=2021-08")
+    open_dashboard(watched_page, server, "lang=pt&date=2019-10")
     href = watched_page.locator("#methods-link").get_attribute("href")
     assert href == "/methods?lang=pt"
     watched_page.goto(server.url + href)

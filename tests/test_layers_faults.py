@@ -95,7 +95,7 @@ def test_row_with_too_few_fields(data):
     lines[4] = "COL,Colombia,2017\n"  # row 5
     path.write_text("".join(lines), encoding="utf-8")
     problems = errors_of(stock_figures, data)
-    assert any(p.row == 5 and "expected 11 fields, found 3" in p.message for p in problems)
+    assert any(p.row == 5 and "expected 15 fields, found 3" in p.message for p in problems)
 
 
 # --- cell values -----------------------------------------------------------------------------

@@ -23,8 +23,8 @@ from dashboard import ids
 
 STOCK = "figures/stock.csv"
 ENTRY_POINTS = "points/entry_points.csv"
-# Migración Colombia, 31 Aug 2021: 1,842,390 in data/figures/stock.csv
-COLOMBIA_AUG_2021 = {"iso_a3": "COL", "date": "2021-08-31"}
+# Migración Colombia, 31 Oct 2019: 1,630,903 in data/figures/stock.csv, a main-series figure
+COLOMBIA_OCT_2019 = {"iso_a3": "COL", "date": "2019-10-31"}
 
 
 def get_json(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict]:
@@ -168,10 +168,10 @@ def test_a_deleted_file_keeps_the_last_good_data(live):
 
 
 def test_a_good_edit_is_served(live):
-    row = row_where(live.data / STOCK, **COLOMBIA_AUG_2021)
-    replace_file(live.data / STOCK, lambda path: set_cell(path, row, "value", "1842391"))
+    row = row_where(live.data / STOCK, **COLOMBIA_OCT_2019)
+    replace_file(live.data / STOCK, lambda path: set_cell(path, row, "value", "1630904"))
     wait_for(lambda: served_stock(live) != live.baseline, "the edited stock to be served")
-    assert 1842391 in served_stock(live)["areas"]["COL"]["v"]
+    assert 1630904 in served_stock(live)["areas"]["COL"]["v"]
     assert health(live)["status"] == "ok"
     restore(live, STOCK)
     wait_for(lambda: served_stock(live) == live.baseline, "the shipped stock to be served again")
@@ -179,8 +179,8 @@ def test_a_good_edit_is_served(live):
 
 def test_two_files_changed_together_are_served_together_or_not_at_all(live):
     """A good stock edit arriving with a bad entry-points file waits until both are good."""
-    row = row_where(live.data / STOCK, **COLOMBIA_AUG_2021)
-    set_cell(live.data / STOCK, row, "value", "1842392")
+    row = row_where(live.data / STOCK, **COLOMBIA_OCT_2019)
+    set_cell(live.data / STOCK, row, "value", "1630905")
     set_lat(live.data / ENTRY_POINTS)
     wait_for(lambda: health(live)["status"] == "degraded", "degraded with one bad file of two")
     for _ in range(8):  # several checks later, still the old numbers
@@ -188,7 +188,7 @@ def test_two_files_changed_together_are_served_together_or_not_at_all(live):
         time.sleep(0.25)
     shutil.copy(SHIPPED_DATA / ENTRY_POINTS, live.data / ENTRY_POINTS)
     wait_for(lambda: health(live)["status"] == "ok", "ok once the second file is fixed")
-    assert 1842392 in served_stock(live)["areas"]["COL"]["v"]
+    assert 1630905 in served_stock(live)["areas"]["COL"]["v"]
     restore(live, STOCK)
     wait_for(lambda: served_stock(live) == live.baseline, "the shipped stock to be served again")
 
