@@ -30,6 +30,7 @@ import pandas as pd
 from layers.boundaries import admin0
 from layers.codes import known_codes
 from layers.memo import memoized_on_data
+from layers.problems import DataError, Problem
 from layers.table import Table, checked_frame
 
 STOCK_FILE = "figures/stock.csv"
@@ -213,6 +214,9 @@ def stock_by_month(directory: Path) -> pd.DataFrame:
     Countries also carry `per_1000` inhabitants, using admin-0 `pop_est` of `pop_year`.
     """
     main = main_series(directory)
+    if main.empty:
+        message = "expected at least one figure in the main series, found none (is every row set aside?)"
+        raise DataError([Problem(STOCK_FILE, message, column="set_aside")])
     frame = pd.concat([_monthly(rows) for _, rows in main.groupby("area")], ignore_index=True)
     population = admin0(directory)[["pop_est", "pop_year"]]
     frame = frame.join(population, on="area")

@@ -7,8 +7,9 @@ import shutil
 
 import pandas as pd
 import pytest
-from datadir import FIXTURES, SHIPPED_DATA, append_row, broken_copy, read_rows
+from datadir import FIXTURES, SHIPPED_DATA, append_row, broken_copy, read_rows, write_rows
 
+from layers.problems import DataError
 from layers.stock import main_series, months, other_figures, published_figures, stock_by_month
 
 STOCK = "figures/stock.csv"
@@ -269,3 +270,17 @@ def test_main_series_equals_the_r4v_snapshots_at_their_reference_dates(series):
         assert row["value"] in values, (area, month, row["value"], values)
     # one value wherever the snapshots agree, and that is most of them
     assert sum(len(v) == 1 for v in expected.values()) > 0.9 * len(expected)
+
+
+def test_every_row_set_aside_is_a_clear_error_not_a_crash(tmp_path):
+    directory = broken_copy(tmp_path)
+    for name in (STOCK, R4V):
+        rows = read_rows(directory / name)
+        column = rows[0].index("set_aside")
+        for row in rows[1:]:
+            row[column] = "checked by hand"
+        write_rows(directory / name, rows)
+    with pytest.raises(DataError) as raised:
+        stock_by_month(directory)
+    (problem,) = raised.value.problems
+    assert (problem.file, problem.column) == (STOCK, "set_aside") and "main series" in problem.message

@@ -41,6 +41,7 @@ STRUCTURAL = {
     "observed",
     "entity",
     "country",
+    "set_aside",  # a reason that takes a figure out of the main series: any text would set every row aside
 }
 
 
