@@ -50,13 +50,19 @@
     return "url(\"data:image/svg+xml," + encodeURIComponent(svg) + "\")";
   };
 
+  function outOfTabOrder(layer) {
+    const node = layer.getElement && layer.getElement();
+    if (node) node.setAttribute("tabindex", "-1");
+  }
+
   ns.map = {
     countryStyle: function (feature, context) {
       const h = context.hideout || {};
       if (h.map) latest[h.map] = h;
       const p = feature.properties;
       const style = { weight: 0.6, color: colours.border, fillOpacity: 0.9, fillColor: ns.fill(null), dashArray: null };
-      style.className = "country country-" + p.iso_a3;
+      const point = feature.geometry && feature.geometry.type === "Point";
+      style.className = (point ? "small-place small-place-" : "country country-") + p.iso_a3;
       if (p.origin) {
         style.fillColor = colours.origin;
         style.dashArray = "4 3";
@@ -90,6 +96,7 @@
       layer.on("mouseover", () => setProps(ns.ids.HOVERED, { data: { iso: iso, from: key } }));
       layer.on("mouseout", () => setProps(ns.ids.HOVERED, { data: { iso: null, from: key } }));
       layer.on("remove", () => layer.unbindTooltip());
+      layer.on("add", () => outOfTabOrder(layer)); // the keyboard route is the table, not 60 shapes
       layer.on("click", () => {
         if (!feature.properties.origin) setProps(ns.ids.SELECTED, { data: iso });
       });
@@ -115,26 +122,62 @@
     maritimeStyle: function () {
       return { weight: 3, color: colours.maritime_route, opacity: 0.9, dashArray: "8 6" };
     },
+    /* Routes carry a permanent label: their short name and that they are schematic. */
     routeFeature: function (feature, layer) {
-      layer.bindPopup(() => ns.routePopup(feature.properties));
-      layer.bindTooltip(() => el("span", null, feature.properties.name || feature.properties.destination || ""), { sticky: true });
+      const p = feature.properties;
+      const name = String(p.name || p.origin_area + " → " + p.destination).split(" (")[0];
+      layer.bindPopup(() => ns.routePopup(p));
+      layer.bindTooltip(() => el("span", null, name + " · " + ns.core.tr("map.schematic")), {
+        permanent: true, direction: "center", className: "route-label", opacity: 0.9,
+      });
+      layer.on("add", () => outOfTabOrder(layer));
+    },
+    /* An enlarged target on a small island; neighbours (Aruba, Curaçao, Bonaire) keep a few pixels
+       apart at every zoom (offsets from layers/map_view.py spread). */
+    smallPlace: function (feature, latlng) {
+      const marker = L.circleMarker(latlng, { radius: 9, pane: ns.config.panes.small_places });
+      const offset = L.point(feature.properties.dx || 0, feature.properties.dy || 0);
+      const place = () => {
+        const map = marker._map;
+        if (map) marker.setLatLng(map.unproject(map.project(latlng, map.getZoom()).add(offset), map.getZoom()));
+      };
+      marker.on("add", () => {
+        place();
+        marker._map.on("zoomend", place);
+      });
+      marker.on("remove", (e) => e.target._map && e.target._map.off("zoomend", place));
+      return marker;
     },
     entryPoint: function (feature, latlng) {
-      const icon = L.divIcon({ className: "crossing-icon", html: "<span class='diamond' aria-hidden='true'></span>", iconSize: [16, 16] });
+      // crossings that nearly share a place (Cúcuta) are spread on a small circle (layers/map_view.py)
+      const dx = feature.properties.dx || 0, dy = feature.properties.dy || 0;
+      const icon = L.divIcon({ className: "crossing-icon", html: "<span class='diamond' aria-hidden='true'></span>", iconSize: [16, 16], iconAnchor: [8 - dx, 8 - dy] });
       return L.marker(latlng, { icon: icon, keyboard: true, title: feature.properties.side_place || "" });
     },
     entryFeature: function (feature, layer) {
       layer.bindPopup(() => ns.entryPopup(feature.properties));
     },
     servicePoint: function (feature, latlng) {
-      return L.circleMarker(latlng, { radius: 6, weight: 1, color: colours.service_border, fillColor: colours.service, fillOpacity: 0.9 });
+      const fill = ns.config.kind_colours[feature.properties.kind] || colours.cluster;
+      return L.circleMarker(latlng, { radius: 7, weight: 1.5, color: colours.service_border, fillColor: fill, fillOpacity: 0.95, className: "service service-" + feature.properties.kind });
+    },
+    /* A cluster bubble counts only the services of the chosen kinds (the filter applies before
+       counting); a cluster with none of them draws nothing. */
+    serviceCluster: function (feature, latlng, index, context) {
+      const kinds = (context.hideout && context.hideout.kinds) || [];
+      const leaves = index.getLeaves(feature.properties.cluster_id, Infinity);
+      const n = leaves.filter((leaf) => kinds.indexOf(leaf.properties.kind) !== -1).length;
+      if (!n) return L.layerGroup();
+      const size = n < 10 ? 30 : n < 100 ? 36 : 44;
+      const icon = L.divIcon({ html: "<span>" + n + "</span>", className: "service-cluster", iconSize: [size, size] });
+      return L.marker(latlng, { icon: icon, title: ns.core.tr("services.cluster", { n: n }) });
     },
     serviceFeature: function (feature, layer) {
       if (feature.properties.cluster) return;
       layer.bindPopup(() => ns.servicePopup(feature.properties));
     },
     serviceFilter: function (feature, context) {
-      if (feature.properties.cluster) return true; // clusters are counted before filtering
+      if (feature.properties.cluster) return true; // clusters count their chosen kinds in serviceCluster
       const kinds = (context.hideout && context.hideout.kinds) || [];
       return kinds.indexOf(feature.properties.kind) !== -1;
     },

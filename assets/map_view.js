@@ -20,6 +20,8 @@
    * a map was set to is remembered, and its own moveend for that view (the echo) goes no further:
    * one move, one update, then quiet. */
   const SETTLE_MS = 150;
+  const LABEL_ZOOM = 4.5;
+  const PHONE = "(max-width: 600px)";
   const maps = [];
   ns.leafletMap = function (id) {
     for (let i = maps.length - 1; i >= 0; i--) {
@@ -70,7 +72,13 @@
       ns.userMoved = true;
     };
     ["pointerdown", "wheel", "touchstart", "keydown"].forEach((type) => map.getContainer().addEventListener(type, touch, { passive: true }));
+    // route labels only once the map is close enough for them not to cover each other
+    const labels = () => map.getContainer().classList.toggle("labels-shown", map.getZoom() >= LABEL_ZOOM);
+    map.on("zoomend load", labels);
     const panel = map.getContainer().closest(".map-panel");
+    // on a phone the legend starts folded: the map comes first
+    const box = panel && panel.querySelector(".legend-box");
+    if (box && window.matchMedia(PHONE).matches) box.open = false;
     map.on("popupopen", () => panel && panel.classList.add("popup-open"));
     map.on("popupclose", () => panel && panel.classList.remove("popup-open"));
     map.on("moveend", () => {
@@ -98,7 +106,7 @@
 
   register({
     choropleth: function (index, metric, selected, hover, stock, textStore) {
-      if (ownHover(hover, "primary")) return noUpdate(3);
+      if (ownHover(hover, "primary")) return noUpdate(4);
       ns.text = textStore;
       const hovered = hover && hover.iso;
       const breaks = config.breaks[metric];
@@ -115,7 +123,7 @@
       ];
       const title = tr(metric === "per_1000" ? "legend.title_per_1000" : "legend.title_absolute") + " · " + formatMonth(month);
       const hideout = { map: "primary", month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals };
-      return [hideout, legend(title, breaks, palette, extra), formatMonth(month)];
+      return [hideout, hideout, legend(title, breaks, palette, extra), formatMonth(month)];
     },
     secondChoropleth: function (index, measure, selected, hover, stock, second, textStore) {
       if (ownHover(hover, "second")) return noUpdate(2);

@@ -14,6 +14,7 @@ from layers.services import services
 clientside_callback(
     ClientsideFunction("corredores", "choropleth"),
     Output(ids.MAP_COUNTRIES, "hideout"),
+    Output(ids.SMALL_PLACES, "hideout"),
     Output(ids.MAP_LEGEND, "children"),
     Output(ids.MONTH_LABEL, "children"),
     Input(ids.MONTH_INDEX, "value"),

@@ -10,7 +10,7 @@ import json
 from functools import cache
 
 from dashboard import ids
-from dashboard.map_style import COLOURS, FIT_PADDING, HOME_BOUNDS
+from dashboard.map_style import COLOURS, FIT_PADDING, HOME_BOUNDS, KIND_COLOURS, PANES
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES
 from layers.choropleth import BREAKS, PALETTE
 from layers.services import KINDS
@@ -30,12 +30,14 @@ def browser_config() -> dict:
         "breaks": BREAKS,
         "palette": PALETTE,
         "colours": COLOURS,
+        "kind_colours": KIND_COLOURS,
         "metrics": list(METRICS),
         "second_measures": list(SECOND_MEASURES),
         "layers": list(LAYERS),
         "kinds": list(KINDS),
         "home": HOME_BOUNDS,
         "fit_padding": FIT_PADDING,
+        "panes": PANES,
     }
 
 

@@ -23,6 +23,7 @@ SELECTION_LABEL = "selection-label"
 
 MAP = "map"
 MAP_COUNTRIES = "map-countries"
+SMALL_PLACES = "small-places"
 MAP_LEGEND = "map-legend"
 MAP_LAYERS = "map-layers"
 MAP_RESET = "map-reset"

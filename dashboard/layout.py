@@ -13,7 +13,7 @@ from dashboard.controls import button_group
 from dashboard.country_panel import panel_shell
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.journalist import journalist_toolbar
-from dashboard.map_style import FIT_PADDING, HOME_BOUNDS, HOME_CENTER
+from dashboard.map_style import FIT_PADDING, HOME_BOUNDS, HOME_CENTER, KIND_COLOURS, PANES
 from dashboard.notices import admin_banner, url_notice
 from dashboard.regional import regional_section
 from dashboard.routes import geometry_url, services_url
@@ -22,7 +22,7 @@ from dashboard.table_twin import skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.boundaries import admin0
 from layers.choropleth import second_measures, stock_matrix
-from layers.map_view import country_bounds
+from layers.map_view import country_bounds, small_places, spread
 from layers.scenes import scenes
 from layers.services import KINDS
 from layers.web_layers import entry_points_geojson, land_routes_geojson, maritime_routes_geojson
@@ -54,6 +54,7 @@ def browser_text(lang: str) -> dict[str, str]:
         "time.",
         "present.",
         "table.",
+        "map.",
     )
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
 
@@ -125,6 +126,19 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                 onEachFeature=js("countryFeature"),
                 hideout={"map": "primary"},
             ),
+            dl.Pane(  # enlarged targets on islands too small to see or click, above routes and markers
+                dl.GeoJSON(
+                    id=ids.SMALL_PLACES,
+                    data=spread(small_places(directory), near=2.0, radius_px=12),
+                    pointToLayer=js("smallPlace"),
+                    style=js("countryStyle"),
+                    hoverStyle=HOVER_STYLE,
+                    onEachFeature=js("countryFeature"),
+                    hideout={"map": "primary"},
+                ),
+                name=PANES["small_places"],
+                style={"zIndex": 610, "pointerEvents": "none"},  # over crossings at this scale
+            ),
             dl.Pane(  # above the countries, never in the way of their pointer events
                 dl.GeoJSON(
                     id=ids.MAP_ADMIN1_COUNTRY,
@@ -134,7 +148,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                     hideout={"country": None},
                     interactive=False,
                 ),
-                name="admin1",
+                name=PANES["admin1"],
                 style={"zIndex": 405, "pointerEvents": "none"},
             ),
             dl.LayersControl(
@@ -166,7 +180,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                         "entry_points",
                         dl.GeoJSON(
                             id=ids.ENTRY_POINTS,
-                            data=entry_points_geojson(directory),
+                            data=spread(entry_points_geojson(directory)),
                             pointToLayer=js("entryPoint"),
                             onEachFeature=js("entryFeature"),
                             hideout=text_hideout,
@@ -182,6 +196,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                             zoomToBoundsOnClick=True,
                             superClusterOptions={"radius": 60, "maxZoom": 11},
                             pointToLayer=js("servicePoint"),
+                            clusterToLayer=js("serviceCluster"),
                             onEachFeature=js("serviceFeature"),
                             filter=js("serviceFilter"),
                             hideout={"kinds": list(view.services or KINDS), "lang": lang},
@@ -224,6 +239,11 @@ def second_map(view: ViewState) -> dl.Map:
             dl.ScaleControl(position="bottomleft", imperial=False),
         ],
     )
+
+
+def kind_label(kind: str, lang: str) -> list:
+    """A service kind's name with the colour its points have on the map."""
+    return [html.Span(className="swatch", style={"background": KIND_COLOURS[kind]}), t(f"kind.{kind}", lang)]
 
 
 def legend_box(lang: str, *legends: html.Div) -> html.Details:
@@ -359,6 +379,21 @@ def build_layout(view: ViewState, directory) -> html.Div:
         dcc.Store(id=ids.SCENES, data=scenes(directory)),
         dcc.Store(id=ids.SCENE_INDEX, data=None),
     ]
+    services_panel = html.Details(
+        className="services-panel",
+        children=[
+            html.Summary(t("services.filter", lang)),
+            button_group(
+                ids.SERVICE_KINDS,
+                [(k, kind_label(k, lang)) for k in KINDS],
+                list(view.services or KINDS),
+                t("services.filter", lang),
+                multi=True,
+                class_name="kinds",
+            ),
+            html.Div(id=ids.SERVICE_COUNTS, className="service-counts", **{"aria-live": "polite"}),
+        ],
+    )
     maps = html.Section(
         className="maps",
         children=[
@@ -369,6 +404,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 children=[
                     view_switch(view.tab, lang),
                     primary_map(view, directory),
+                    services_panel,
                     legend_box(
                         lang,
                         html.Div(id=ids.MAP_LEGEND, className="legend"),
@@ -395,21 +431,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
                     legend_box(lang, html.Div(id=ids.SECOND_LEGEND, className="legend")),
                 ],
             ),
-        ],
-    )
-    services_panel = html.Details(
-        className="services-panel",
-        children=[
-            html.Summary(t("services.filter", lang)),
-            button_group(
-                ids.SERVICE_KINDS,
-                [(k, t(f"kind.{k}", lang)) for k in KINDS],
-                list(view.services or KINDS),
-                t("services.filter", lang),
-                multi=True,
-                class_name="kinds",
-            ),
-            html.Div(id=ids.SERVICE_COUNTS, className="service-counts", **{"aria-live": "polite"}),
         ],
     )
     hosts = sorted(matrix["areas"], key=lambda iso: country_name(iso, lang))
@@ -481,7 +502,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
                     selection,
                     journalist_toolbar(view, directory),
                     panel_shell(lang),
-                    services_panel,
                     charts,
                     regional_section(directory, hosts, list(view.compare), lang, names_to_iso(directory)),
                 ]

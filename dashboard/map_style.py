@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from layers.choropleth import PALETTE
+from layers.services import KINDS
 
 HOME_BOUNDS = [[-52.0, -88.0], [20.0, -36.0]]  # Tierra del Fuego to the Greater Antilles
 HOME_CENTER = [-16.0, -62.0]  # dash-leaflet needs a centre even when bounds set the view
+PANES = {"admin1": "admin1", "small_places": "small-places"}  # Leaflet panes above the countries
 FIT_PADDING = [8, 8]  # pixels kept free around a country or region the map is fitted to
 
 COLOURS = {
@@ -26,6 +28,26 @@ COLOURS = {
     "admin1_border": "#444444",
     "land_route": "#7b3294",
     "maritime_route": "#0571b0",
-    "service": "#1b9e77",
     "service_border": "#222222",
+    "cluster": "#37474f",
 }
+# One colour per service kind (ColorBrewer Paired, 11 classes, in layers.services.KINDS order)
+KIND_COLOURS = dict(
+    zip(
+        KINDS,
+        [
+            "#1f78b4",
+            "#33a02c",
+            "#e31a1c",
+            "#ff7f00",
+            "#6a3d9a",
+            "#b15928",
+            "#a6cee3",
+            "#b2df8a",
+            "#fb9a99",
+            "#fdbf6f",
+            "#cab2d6",
+        ],
+        strict=True,
+    )
+)

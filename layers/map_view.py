@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from shapely.geometry import MultiPolygon
@@ -52,3 +53,54 @@ def admin1_counts(directory: Path, iso: str) -> tuple[str, dict[str, int]]:
     ground = on_the_ground(directory, iso)
     per_unit = ground["per_admin1"]
     return ground["counted"], dict(zip(per_unit["iso_3166_2"], per_unit["count"].astype(int), strict=True))
+
+
+SMALL_AREA = 0.5  # square degrees: Trinidad (~0.4) and smaller islands get an enlarged target
+NEIGHBOURS = 2.0  # degrees
+
+
+@memoized_on_data
+def small_places(directory: Path) -> dict:
+    """Points on small host islands (Aruba, Curaçao, Trinidad and Tobago) and small neighbours
+    within NEIGHBOURS degrees (Bonaire, Grenada): too small to see or click at the region's scale."""
+    countries = admin0(directory)
+    points = {iso: main_parts(shape).representative_point() for iso, shape in countries.geometry.items()}
+    small = [iso for iso, shape in countries.geometry.items() if main_parts(shape).area < SMALL_AREA]
+    hosts = [iso for iso in small if countries.at[iso, "r4v_host"]]
+    chosen = [iso for iso in small if any(points[iso].distance(points[h]) < NEIGHBOURS for h in hosts)]
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"iso_a3": iso, "origin": bool(countries.at[iso, "origin"])},
+            "geometry": {"type": "Point", "coordinates": [round(points[iso].x, 3), round(points[iso].y, 3)]},
+        }
+        for iso in chosen
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def spread(collection: dict, near: float = 0.15, radius_px: int = 16) -> dict:
+    """Put points that nearly coincide on a small circle (pixel offsets `dx`, `dy`) around their centre."""
+    features = [dict(f, properties=dict(f["properties"])) for f in collection["features"]]
+    groups: list[list[dict]] = []
+    for feature in features:
+        x, y = feature["geometry"]["coordinates"]
+        for group in groups:
+            if any(
+                abs(gx - x) < near and abs(gy - y) < near
+                for gx, gy in (g["geometry"]["coordinates"] for g in group)
+            ):
+                group.append(feature)
+                break
+        else:
+            groups.append([feature])
+    for group in groups:
+        centre = [round(sum(f["geometry"]["coordinates"][k] for f in group) / len(group), 4) for k in (0, 1)]
+        for i, feature in enumerate(group):
+            angle = 2 * math.pi * i / len(group)
+            offset = radius_px if len(group) > 1 else 0
+            if len(group) > 1:  # around the group's centre, so the circle is the same at every zoom
+                feature["geometry"] = {"type": "Point", "coordinates": centre}
+            feature["properties"]["dx"] = round(offset * math.sin(angle))
+            feature["properties"]["dy"] = round(-offset * math.cos(angle))
+    return {**collection, "features": features}

@@ -189,3 +189,11 @@ def test_a_popup_is_read_above_the_legend(page, server):
         [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
     )
     assert on_top
+
+
+def test_on_a_phone_the_legend_starts_folded_and_opens(page, server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_map(page, server, "lang=en")
+    expect(page.locator("#map-legend")).to_be_hidden()
+    page.locator(".map-panel.primary .legend-box > summary").click()
+    expect(page.locator("#map-legend .legend-title")).to_be_visible()
