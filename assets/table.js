@@ -168,26 +168,3 @@
   });
 })();
 
-/* Phones open on the map, not on its legend: fold the main map's legend once, at load (the
- * summary opens it again; Dash follows the <details> toggle). */
-(function () {
-  "use strict";
-  if (!window.matchMedia("(max-width: 820px)").matches) return;
-  function fold(tries) {
-    const box = document.querySelector(".map-panel.primary .legend-box");
-    if (box) box.open = false;
-    else if (tries > 0) requestAnimationFrame(() => fold(tries - 1));
-  }
-  fold(600);
-})();
-
-/* The table is the keyboard route to the countries: their shapes leave the Tab order (Chromium
- * makes SVG paths with focus listeners focusable), so Tab reaches the time controls quickly. */
-(function () {
-  "use strict";
-  new MutationObserver(function () {
-    document.querySelectorAll(".leaflet-overlay-pane path.leaflet-interactive:not([tabindex])").forEach((shape) => {
-      shape.setAttribute("tabindex", "-1");
-    });
-  }).observe(document.documentElement, { childList: true, subtree: true });
-})();

@@ -91,8 +91,8 @@ def test_tab_order_starts_with_the_skip_link_and_reaches_the_time_controls_quick
     assert stops[0] == "page a#skip-link.skip-link"
     assert not [s for s in stops if " path#" in s], "country or route shapes are Tab stops"
     outside_map = [s for s in stops if s.startswith("page")]
-    # skip link, 6 header buttons, Map | Table, the legend's fold, « ◀ ▶
-    assert len(outside_map) <= 13, outside_map
+    # skip link, 6 header buttons, Map | Table, the services filter and the legend's fold, « ◀ ▶
+    assert len(outside_map) <= 14, outside_map
     assert len(stops) <= 40, stops
     to_slider = tab_stops_until(watched_page, "[role=slider]")
     assert len(to_slider) <= 3
