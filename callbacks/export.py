@@ -105,10 +105,13 @@ def render(set_progress, requested: dict | None):
         return no_update
     jobs.lower_priority()
     render = Render.from_dict(requested)
+    engine, directory = jobs.engine(), current_data_dir()
+    if engine.status(engine.key(render, directory), render)["state"] == "unknown":
+        return alert(t("tools.failed", render.lang))  # not taken into the queue by request_render
 
     def report(done: int, total: int) -> None:
         set_progress((str(done), str(total), t("tools.rendering", render.lang, done=done, total=total)))
 
-    if jobs.engine().run(render, current_data_dir(), report):
+    if engine.run(render, directory, report):
         return finished(render, render.lang)
     return alert(t("tools.failed", render.lang))
