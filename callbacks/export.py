@@ -1,9 +1,9 @@
 """Journalist downloads and image export: links follow the view; renders are Dash background jobs.
 
-`request_render` (in the web worker) checks the choice and takes the render into the bounded
-queue, answering at once when it is done, busy or unavailable; `render` (a background callback,
-run by the job engine's worker) draws it or follows the process already drawing it, showing
-progress from whichever web worker the browser's polls reach.
+`request_render` (in the web worker) checks the choice, takes the render into the bounded queue
+and dispatches it, answering at once when it is done, busy or unavailable; `render` (a background
+callback, run by the job engine's worker) follows the process drawing it (or draws it if that one
+died), showing progress from whichever web worker the browser's polls reach.
 """
 
 from __future__ import annotations
@@ -72,8 +72,11 @@ def request_render(png_clicks, gif_clicks, index, metric, start, end, text):
     if len(chosen) > export.MAX_FRAMES:
         return no_update, alert(t("tools.bad_range", lang, n=export.MAX_FRAMES))
     render = Render("map" if ctx.triggered_id == ids.RENDER_PNG else "timelapse", tuple(chosen), metric, lang)
+    engine = jobs.engine()
     try:
-        _, state = jobs.engine().admit(render, directory)
+        _, state = engine.admit(render, directory)
+        if state == "new":  # every admitted render runs, even if the browser never asks again
+            engine.dispatch(render, directory)
     except QueueFull:
         return no_update, alert(t("tools.busy", lang, seconds=RETRY_AFTER_SECONDS))
     except Unavailable:
