@@ -1,9 +1,9 @@
 """Journalist downloads and image export: links follow the view; renders are Dash background jobs.
 
-`request_render` (in the web worker) checks the choice and takes the render into the bounded
-queue, answering at once when it is done, busy or unavailable; `render` (a background callback,
-run by the job engine's worker) draws it or follows the process already drawing it, showing
-progress from whichever web worker the browser's polls reach.
+`request_render` (in the web worker) checks the choice, takes the render into the bounded queue
+and dispatches it, answering at once when it is done, busy or unavailable; `render` (a background
+callback, run by the job engine's worker) follows the process drawing it (or draws it if that one
+died), showing progress from whichever web worker the browser's polls reach.
 """
 
 from __future__ import annotations
@@ -71,8 +71,11 @@ def request_render(png_clicks, gif_clicks, index, metric, start, end, text):
     if not chosen or len(chosen) > export.MAX_FRAMES:
         return no_update, alert(t("tools.bad_range", lang, n=export.MAX_FRAMES))
     render = Render("map" if ctx.triggered_id == ids.RENDER_PNG else "timelapse", tuple(chosen), metric, lang)
+    engine = jobs.engine()
     try:
-        _, state = jobs.engine().admit(render, directory)
+        _, state = engine.admit(render, directory)
+        if state == "new":  # every admitted render runs, even if the browser never asks again
+            engine.dispatch(render, directory)
     except QueueFull:
         return no_update, alert(t("tools.busy", lang, seconds=RETRY_AFTER_SECONDS))
     except Unavailable:
@@ -104,10 +107,13 @@ def render(set_progress, requested: dict | None):
         return no_update
     jobs.lower_priority()
     render = Render.from_dict(requested)
+    engine, directory = jobs.engine(), current_data_dir()
+    if engine.status(engine.key(render, directory), render)["state"] == "unknown":
+        return alert(t("tools.failed", render.lang))  # not taken into the queue by request_render
 
     def report(done: int, total: int) -> None:
         set_progress((str(done), str(total), t("tools.rendering", render.lang, done=done, total=total)))
 
-    if jobs.engine().run(render, current_data_dir(), report):
+    if engine.run(render, directory, report):
         return finished(render, render.lang)
     return alert(t("tools.failed", render.lang))

@@ -58,7 +58,7 @@ class Server:
         )
         self.wait_until_up()
 
-    def wait_until_up(self, timeout: float = 60) -> None:
+    def wait_until_up(self, timeout: float = 300) -> None:
         """Poll /healthz until the server answers (any status) or fail with its output."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -135,7 +135,7 @@ POPUP_WITH = """(pattern) => {
 }"""
 
 
-def opened_popup(page, pattern: str, timeout: float = 5000) -> dict:
+def opened_popup(page, pattern: str, timeout: float = 20_000) -> dict:
     """Text and element count of the popup, read the moment it shows `pattern`.
 
     Some popups close again a moment later (the map pans to fit them and re-renders), so the
@@ -175,7 +175,7 @@ def click_on_path(page, stroke: str) -> dict | None:
         point = paths.nth(index).evaluate(MIDPOINT)
         paths.nth(index).dispatch_event("click", point)
         try:
-            return opened_popup(page, "chematic", timeout=1500)
+            return opened_popup(page, "chematic", timeout=5000)
         except PlaywrightTimeout:
             continue
     return None
