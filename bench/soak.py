@@ -72,7 +72,7 @@ def callback_body(iso: str, lang: str) -> bytes:
             "inputs": [{"id": "selected-country", "property": "data", "value": iso}],
             "state": [
                 {"id": "month-index", "property": "value", "value": random.randint(0, 120)},
-                {"id": "text-store", "property": "data", "value": {"lang": lang}},
+                {"id": "lang-store", "property": "data", "value": lang},
             ],
             "changedPropIds": ["selected-country.data"],
         }

@@ -43,12 +43,12 @@ def job_url(kind: str, months: list[str], metric: str, lang: str) -> str:
     State(ids.METRIC, "data"),
     State(ids.GIF_FROM, "value"),
     State(ids.GIF_TO, "value"),
-    State(ids.TEXT_STORE, "data"),
+    State(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
-def start_render(png_clicks, gif_clicks, index, metric, start, end, text):
+def start_render(png_clicks, gif_clicks, index, metric, start, end, lang_code):
     """Submit the map image or the animation to the render pool; polling shows its progress."""
-    lang = language((text or {}).get("lang"))
+    lang = language(lang_code)
     directory = current_data_dir()
     months = stock_matrix(directory)["months"]
     metric = metric if metric in ("absolute", "per_1000") else "absolute"
@@ -90,12 +90,12 @@ def finished(job: dict, lang: str) -> html.Div:
     Output(ids.RENDER_POLL, "disabled", allow_duplicate=True),
     Input(ids.RENDER_POLL, "n_intervals"),
     State(ids.RENDER_JOB, "data"),
-    State(ids.TEXT_STORE, "data"),
+    State(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
-def poll_render(_ticks, job, text):
+def poll_render(_ticks, job, lang_code):
     """Report progress until the render is done (link and preview) or failed (message)."""
-    lang = language((text or {}).get("lang"))
+    lang = language(lang_code)
     if not job:
         return no_update, True
     state = export.status(job["key"])

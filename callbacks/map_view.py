@@ -76,11 +76,11 @@ clientside_callback(
     Output(ids.SERVICE_COUNTS, "children"),
     Input(ids.MAP, "bounds"),
     Input(ids.SERVICE_KINDS, "data"),
-    State(ids.TEXT_STORE, "data"),
+    State(ids.LANG_STORE, "data"),
 )
-def services_in_view(bounds: list | None, kinds: list[str] | None, text: dict | None) -> html.Ul | str:
+def services_in_view(bounds: list | None, kinds: list[str] | None, lang_code: str | None) -> html.Ul | str:
     """Count the services of the chosen kinds inside the visible part of the map."""
-    lang = language((text or {}).get("lang"))
+    lang = language(lang_code)
     box = None
     if isinstance(bounds, list) and len(bounds) == 2:
         (south, west), (north, east) = bounds
