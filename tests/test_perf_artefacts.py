@@ -18,6 +18,7 @@ import pytest
 from flask import Flask
 
 from dashboard import cache
+from dashboard.i18n import LANGUAGES
 from dashboard.state import copy_snapshot, install
 from layers.catalog import LOADERS
 from layers.memo import artefact_counts, artefact_dir, mark_immutable
@@ -28,25 +29,28 @@ from tests.datadir import SHIPPED_DATA, broken_copy, read_rows, write_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 START = """
-import json, sys
-from pathlib import Path
-from dashboard.state import install
-from layers.catalog import LOADERS
+import json
+import dashboard.app  # builds the app from the environment, as gunicorn's worker does
 from layers.memo import artefact_counts
-install(Path(sys.argv[1]), Path(sys.argv[2]), 60.0)
 print(json.dumps(dict(artefact_counts)))
 """
 
 
 def start(data: Path, root: Path) -> dict[str, int]:
-    """A fresh process loads and validates `data` as a worker does; returns its artefact counts."""
+    """A fresh process builds the app on `data` as a worker does (validation, warm-up); returns its
+    artefact counts."""
     run = subprocess.run(
-        [sys.executable, "-c", START, str(data), str(root)],
+        [sys.executable, "-c", START],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "CORREDORES_DATA_DIR": str(data),
+            "CORREDORES_CACHE_DIR": str(root),
+        },
     )
     assert run.returncode == 0, run.stderr[-3000:]
     return json.loads(run.stdout.strip().splitlines()[-1])
@@ -54,17 +58,21 @@ def start(data: Path, root: Path) -> dict[str, int]:
 
 def artefact_files(root: Path) -> dict[str, int]:
     """Every artefact file under the snapshot root, with its modification time."""
-    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in (root / "derived").rglob("*.pickle")}
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in (root / "derived").glob("*/*")}
 
 
 def test_a_second_start_on_unchanged_data_reads_every_artefact(tmp_path):
     root = tmp_path / "snapshots"
     first = start(SHIPPED_DATA, root)
     written = artefact_files(root)
-    assert first.get("written", 0) == len(written) >= 10  # every loader of the package, at least
+    assert first.get("written", 0) == len(written)
+    names = {Path(name).name for name in written}
+    assert {f"{loader.__module__}.{loader.__name__}.pickle" for loader in LOADERS.values()} <= names
+    assert {lang for lang in LANGUAGES if any(f"-layout-{lang}-" in name for name in names)} == set(LANGUAGES)
+    assert sum(name.startswith("encoded-") for name in names) == 6  # 3 documents x (br, gzip)
     second = start(SHIPPED_DATA, root)
     assert second.get("written", 0) == 0 and second.get("rejected", 0) == 0
-    assert second["read"] == len(LOADERS)  # every layer of the package from disk, none recomputed
+    assert second["read"] >= len(LOADERS) + len(LANGUAGES) + 6  # layers, pages, compressed bodies
     assert artefact_files(root) == written  # not one file rewritten
 
 
