@@ -174,8 +174,9 @@ def print_rss(samples: list[dict[int, float]], every: float) -> None:
     print("  min  " + "".join(f"{pid:>9}" for pid in pids))
     for i, sample in enumerate(samples):
         cells = "".join(f"{sample[pid]:>9.0f}" if pid in sample else f"{'-':>9}" for pid in pids)
-        print(f"  {i * every / 60:4.1f} {cells}")
-    base = min(round(180 / every), (len(samples) - 1) // 2)
+        print(f"  {'end' if i == len(samples) - 1 else f'{i * every / 60:4.1f}':>4} {cells}")
+    base = round(180 / every)
+    base = base if base < len(samples) - 1 else (len(samples) - 1) // 2  # a short soak: from its middle
     label = f"{base * every / 60:g} min"
     for pid in pids:
         start, end = samples[base].get(pid), samples[-1].get(pid)
