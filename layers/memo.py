@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 import tempfile
 import threading
 from collections import Counter, OrderedDict
@@ -27,6 +28,7 @@ T = TypeVar("T")
 MISSING = object()
 LOADER_ENTRIES = 4  # per loader: the served snapshot, the next one, and a test's copies
 SNAPSHOT_ENTRIES = 16  # snapshot directories whose files are known never to change
+ARTEFACT_FOLDERS = 4  # on disk: artefacts of the newest (snapshot, code) pairs; older ones are deleted
 ARTEFACT_MAGIC = b"corredores-artefact-1\n"
 # Whatever a pickled frame or a rendered layout depends on besides the data: our code, these libraries.
 LIBRARIES = ("pandas", "geopandas", "shapely", "numpy", "dash", "dash-leaflet", "brotli", "geobuf")
@@ -136,7 +138,9 @@ def _write_atomically(path: Path, value: object) -> None:
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _prune(path.parent.parent)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
         with os.fdopen(handle, "wb") as output:
             output.write(ARTEFACT_MAGIC + hashlib.sha256(payload).digest() + payload)
@@ -146,6 +150,14 @@ def _write_atomically(path: Path, value: object) -> None:
         log.warning("could not keep artefact %s (%s)", path, error)
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _prune(root: Path) -> None:
+    """Keep the `ARTEFACT_FOLDERS` most recently created artefact folders under `root`, delete the rest
+    (a worker still on an older snapshot computes what it misses again, correctly)."""
+    folders = sorted((p for p in root.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime_ns)
+    for folder in folders[:-ARTEFACT_FOLDERS]:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def memoized_on_data(loader: Callable[[Path], T]) -> Callable[..., T]:

@@ -21,7 +21,7 @@ from dashboard import cache
 from dashboard.i18n import LANGUAGES
 from dashboard.state import copy_snapshot, install
 from layers.catalog import LOADERS
-from layers.memo import artefact_counts, artefact_dir, mark_immutable
+from layers.memo import ARTEFACT_FOLDERS, artefact_counts, artefact_dir, mark_immutable, on_disk
 from layers.services import services
 from layers.table import Table
 from layers.web_layers import SERVICE_PROPERTIES, feature_collection, services_geobuf
@@ -164,3 +164,12 @@ def test_uniqueness_names_each_repeated_key_and_its_first_row(tmp_path):
     repeated = [p for p in table.problems if p.column == "service_id" and "unique" in p.message]
     found = [(p.row, p.message.endswith("already used in row 4")) for p in repeated]
     assert found == [(len(rows) - 1, True), (len(rows), True)]
+
+
+def test_artefact_folders_on_disk_are_bounded(tmp_path):
+    root = tmp_path / "derived"
+    for number in range(ARTEFACT_FOLDERS + 3):
+        assert on_disk(root / f"snapshot-{number}" / "value.pickle", lambda number=number: number) == number
+    kept = sorted(p.name for p in root.iterdir())
+    assert kept == [f"snapshot-{n}" for n in range(3, ARTEFACT_FOLDERS + 3)]  # the newest ones
+    assert on_disk(root / "snapshot-0" / "value.pickle", lambda: "computed again") == "computed again"
