@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback, no_update
+from plotly.io.json import to_json_plotly
 
 from dashboard import ids
 from dashboard.cache import remember, snapshot_key
@@ -57,7 +60,9 @@ def open_country(iso: str | None, index: int | None, lang_code: str | None):
             {"country": iso, "counts": admin1_counts(directory, iso)},
         )
 
-    return remember(snapshot_key(directory, "panel", iso, month, lang), build)  # bounded shared tier
+    # kept as JSON text (bounded shared tier): a hit is one string, not a tree of components to unpickle
+    panel = remember(snapshot_key(directory, "panel", iso, month, lang), lambda: to_json_plotly(build()))
+    return json.loads(panel)
 
 
 clientside_callback(
