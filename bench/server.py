@@ -24,7 +24,17 @@ def free_port() -> int:
 class Gunicorn:
     """`gunicorn dashboard.app:server` with the Procfile's settings; the log goes to a temp file."""
 
-    def __init__(self, data: Path, workers: int = 2, threads: int = 4, env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        data: Path,
+        workers: int = 2,
+        threads: int = 4,
+        env: dict[str, str] | None = None,
+        *,
+        app: str = "dashboard.app:server",
+        cache_dir: Path | None = None,
+    ):
+        """Start `app`; `cache_dir` (default: a new empty one) holds the snapshots and their artefacts."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workdir = Path(tempfile.mkdtemp(prefix="corredores-bench-"))
@@ -32,11 +42,11 @@ class Gunicorn:
         environment = {
             **os.environ,
             "CORREDORES_DATA_DIR": str(data),
-            "CORREDORES_CACHE_DIR": str(self.workdir / "snapshots"),
+            "CORREDORES_CACHE_DIR": str(cache_dir or self.workdir / "snapshots"),
             **(env or {}),
         }
         environment.pop("REDIS_URL", None) if not (env and "REDIS_URL" in env) else None
-        command = [str(Path(sys.executable).with_name("gunicorn")), "dashboard.app:server"]
+        command = [str(Path(sys.executable).with_name("gunicorn")), app]
         command += ["--no-control-socket", "--bind", f"127.0.0.1:{self.port}", "--preload"]
         command += ["--workers", str(workers), "--threads", str(threads), "--timeout", "120"]
         self.started = time.perf_counter()

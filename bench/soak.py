@@ -5,8 +5,9 @@
 
 Each client loops over what a reader's browser asks for: the page, its layout (in the three
 languages, with a few link settings), the country-panel and service-count callbacks, geometry
-and /healthz. Prints requests, errors (5xx and failed connections), latency percentiles, and each
-worker's resident memory (RSS) at the start (after a warm-up minute fraction) and at the end.
+and /healthz. Prints requests, errors (5xx and failed connections), latency percentiles, each
+worker's resident memory (RSS) every minute (after a warm-up minute fraction), and its growth from
+minute 3 to the end (the caches fill by URL variety in the first minutes; after that it must stay flat).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,28 +54,26 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def callback_body(iso: str, lang: str) -> bytes:
-    """The country-panel callback a click on a country sends."""
+@lru_cache(maxsize=1)
+def country_callback(url: str) -> dict:
+    """The country-panel callback as the app declares it (/_dash-dependencies)."""
+    dependencies = json.load(urllib.request.urlopen(url + "/_dash-dependencies"))
+    return next(d for d in dependencies if "country-panel.hidden" in d["output"])
+
+
+def country_body(callback: dict, iso: str, index: int, lang: str) -> bytes:
+    """The request a click on a country sends (month `index`, page language `lang`)."""
     outputs = [
-        ("country-panel", "hidden"),
-        ("country-title", "children"),
-        ("country-headline", "children"),
-        ("country-timeline", "figure"),
-        ("country-body", "children"),
-        ("map-admin1-country", "hideout"),
+        {"id": part.split(".")[0], "property": part.split(".")[1].split("@")[0]}
+        for part in callback["output"].strip(".").split("...")
     ]
-    output = "..country-panel.hidden...country-title.children...country-headline.children..."
-    output += "country-timeline.figure@58911403073208db0cc153f18ee101871fb3dc4f396adcd45bd09e97ddecd2e0..."
-    output += "country-body.children...map-admin1-country.hideout.."
+    values = {"month-index": index, "lang-store": lang}
     return json.dumps(
         {
-            "output": output,
-            "outputs": [{"id": i, "property": p} for i, p in outputs],
+            "output": callback["output"],
+            "outputs": outputs,
             "inputs": [{"id": "selected-country", "property": "data", "value": iso}],
-            "state": [
-                {"id": "month-index", "property": "value", "value": random.randint(0, 120)},
-                {"id": "text-store", "property": "data", "value": {"lang": lang}},
-            ],
+            "state": [{**s, "value": values.get(s["id"])} for s in callback["state"]],
             "changedPropIds": ["selected-country.data"],
         }
     ).encode()
@@ -88,7 +88,11 @@ def requests_of_a_visit(url: str) -> list[tuple[str, bytes | None, dict]]:
     return [
         ("/?lang=" + lang, None, {}),
         ("/_dash-layout", None, {"Referer": page, "Accept-Language": lang}),
-        ("/_dash-update-component", callback_body(iso, lang), {"Content-Type": "application/json"}),
+        (
+            "/_dash-update-component",
+            country_body(country_callback(url), iso, random.randint(0, 120), lang),
+            {"Content-Type": "application/json"},
+        ),
         ("/healthz", None, {}),
     ]
 
@@ -111,6 +115,20 @@ def start_gunicorn(workers: int, threads: int, log: Path) -> tuple[subprocess.Po
         time.sleep(0.3)
     process.kill()
     raise SystemExit(f"gunicorn did not start; see {log}")
+
+
+def sample_rss(master: int, stop: threading.Event, every: float) -> list[dict[int, float]]:
+    """Each worker's RSS now and every `every` seconds until `stop` (list filled while it runs)."""
+    samples: list[dict[int, float]] = []
+
+    def sample() -> None:
+        while True:
+            samples.append({pid: rss_mb(pid) for pid in worker_pids(master)})
+            if stop.wait(every):
+                return
+
+    threading.Thread(target=sample, daemon=True).start()
+    return samples
 
 
 def soak(url: str, clients: int, seconds: float) -> dict:
@@ -149,6 +167,26 @@ def soak(url: str, clients: int, seconds: float) -> dict:
     return stats
 
 
+def print_rss(samples: list[dict[int, float]], every: float) -> None:
+    """RSS per worker per sample, and the growth from minute 3 (or the middle of a short soak) to the end."""
+    pids = sorted({pid for sample in samples for pid in sample})
+    print(f"RSS per worker (MB) every {every:g} s after warm-up:")
+    print("  min  " + "".join(f"{pid:>9}" for pid in pids))
+    for i, sample in enumerate(samples):
+        cells = "".join(f"{sample[pid]:>9.0f}" if pid in sample else f"{'-':>9}" for pid in pids)
+        print(f"  {'end' if i == len(samples) - 1 else f'{i * every / 60:4.1f}':>4} {cells}")
+    base = round(180 / every)
+    base = base if base < len(samples) - 1 else (len(samples) - 1) // 2  # a short soak: from its middle
+    label = f"{base * every / 60:g} min"
+    for pid in pids:
+        start, end = samples[base].get(pid), samples[-1].get(pid)
+        if start and end:
+            growth = 100 * (end - start) / start
+            print(f"  growth {pid} from {label} to the end: {start:.0f} -> {end:.0f} MB ({growth:+.1f}%)")
+        else:
+            print(f"  growth {pid}: replaced during the soak")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -157,37 +195,31 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--sample-seconds", type=float, default=60, help="RSS sampling period (default 60)")
     args = parser.parse_args()
     log = Path(tempfile.mkdtemp(prefix="corredores-soak-log-")) / "gunicorn.log"
     process, url = start_gunicorn(args.workers, args.threads, log)
     try:
         warm_up = min(30.0, args.minutes * 60 / 10)
         soak(url, args.clients, warm_up)  # first visits fill caches; memory is measured after
-        pids = worker_pids(process.pid)
-        start_rss = {pid: rss_mb(pid) for pid in pids}
+        stop_sampling = threading.Event()
+        samples = sample_rss(process.pid, stop_sampling, args.sample_seconds)
         started = time.perf_counter()
         stats = soak(url, args.clients, args.minutes * 60)
         elapsed = time.perf_counter() - started
-        end_pids = worker_pids(process.pid)
-        end_rss = {pid: rss_mb(pid) for pid in end_pids}
+        stop_sampling.set()
+        samples.append({pid: rss_mb(pid) for pid in worker_pids(process.pid)})
     finally:
         process.terminate()
         process.wait(timeout=30)
     latencies = sorted(stats["latencies"]) or [0.0]
     shape = f"{args.clients} clients, {args.workers} workers x {args.threads} threads"
-    print(f"soak: {args.minutes:g} min, {shape}")
+    print(f"soak: {args.minutes:g} min, {shape}, load average {os.getloadavg()[0]:.1f} (shared machine)")
     print(f"requests: {stats['requests']} ({stats['requests'] / elapsed:.0f}/s)")
     print(f"errors: 5xx {stats['server_errors']}, failed connections {stats['failed']}")
     median, p95 = statistics.median(latencies) * 1000, latencies[int(len(latencies) * 0.95)] * 1000
     print(f"latency: median {median:.0f} ms, p95 {p95:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
-    print("RSS per worker (MB, after warm-up -> end):")
-    for pid in sorted(set(start_rss) | set(end_rss)):
-        start, end = start_rss.get(pid), end_rss.get(pid)
-        if start is not None and end is not None:
-            growth = end - start
-            print(f"  {pid}: {start:.0f} -> {end:.0f} ({growth:+.0f}, {100 * growth / start:+.1f}%)")
-        else:
-            print(f"  {pid}: {'replaced' if end is None else 'new'} ({start or end:.0f})")
+    print_rss(samples, args.sample_seconds)
     print(f"gunicorn log: {log}")
     return 1 if stats["server_errors"] or stats["failed"] else 0
 

@@ -46,7 +46,7 @@ def synthetic_services(data: Path, count: int, seed: int = 6) -> list[dict[str, 
             n = len(rows) + 1
             rows.append(
                 {
-                    "service_id": f"SYN-{n:06d}",
+                    "service_id": f"{iso}-HXL-{n}",  # the schema's only open-ended id form
                     "name": f"Synthetic service {n} ({SYNTHETIC})",
                     "kind": KINDS[rng.integers(len(KINDS))],
                     "operator": SYNTHETIC,

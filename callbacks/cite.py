@@ -26,10 +26,10 @@ clientside_callback(
 @callback(
     Output(ids.CITE_BLOCK, "children"),
     Input(ids.CITE_VIEW, "data"),
-    State(ids.TEXT_STORE, "data"),
+    State(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
-def cite_view(view: dict | None, text: dict | None) -> list:
+def cite_view(view: dict | None, lang_code: str | None) -> list:
     """Rebuild the citation for the month and selection on screen."""
     if not view:
         raise PreventUpdate
@@ -37,4 +37,4 @@ def cite_view(view: dict | None, text: dict | None) -> list:
     directory = current_data_dir()
     months = stock_matrix(directory)["months"]
     month = month_at(months, index)
-    return citation_block(directory, month, iso or None, language((text or {}).get("lang")))
+    return citation_block(directory, month, iso or None, language(lang_code))

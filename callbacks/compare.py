@@ -9,10 +9,8 @@ from dashboard.state import current_data_dir
 
 
 @callback(
-    Output(ids.COMPARE_BODY, "children"), Input(ids.COMPARE_PICK, "data"), State(ids.TEXT_STORE, "data")
+    Output(ids.COMPARE_BODY, "children"), Input(ids.COMPARE_PICK, "data"), State(ids.LANG_STORE, "data")
 )
-def show_comparison(countries: list[str] | None, text: dict | None) -> list:
+def show_comparison(countries: list[str] | None, lang_code: str | None) -> list:
     """Rebuild the comparison when the picked countries change."""
-    return compare_block(
-        current_data_dir(), (countries or [])[:MAX_COMPARED], language((text or {}).get("lang"))
-    )
+    return compare_block(current_data_dir(), (countries or [])[:MAX_COMPARED], language(lang_code))

@@ -56,12 +56,12 @@ def finished(render: Render, lang: str) -> html.Div:
     State(ids.METRIC, "data"),
     State(ids.GIF_FROM, "value"),
     State(ids.GIF_TO, "value"),
-    State(ids.TEXT_STORE, "data"),
+    State(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
-def request_render(png_clicks, gif_clicks, index, metric, start, end, text):
+def request_render(png_clicks, gif_clicks, index, metric, start, end, lang_code):
     """Take the map image or the animation into the render queue, or say why not."""
-    lang = language((text or {}).get("lang"))
+    lang = language(lang_code)
     directory = current_data_dir()
     months = stock_matrix(directory)["months"]
     if ctx.triggered_id == ids.RENDER_PNG:

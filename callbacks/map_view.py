@@ -64,13 +64,13 @@ clientside_callback(
     Output(ids.MAP_ADMIN1_COUNTRY, "hideout"),
     Output(ids.ADMIN1_LEGEND, "children"),
     Input(ids.SELECTED, "data"),
-    State(ids.TEXT_STORE, "data"),
+    State(ids.LANG_STORE, "data"),
 )
-def admin1_shading(iso: str | None, text: dict | None) -> tuple[dict, list]:
+def admin1_shading(iso: str | None, lang_code: str | None) -> tuple[dict, list]:
     """Shade the selected country's states by what its panel counts there, with a matching legend."""
     if not iso:
         return {"country": None}, []
-    lang = language((text or {}).get("lang"))
+    lang = language(lang_code)
     counted, counts = admin1_counts(current_data_dir(), iso)
     breaks = count_breaks(list(counts.values()))
     shades = COLOURS["admin1"]
@@ -116,11 +116,11 @@ clientside_callback(
     Output(ids.SERVICE_COUNTS, "children"),
     Input(ids.MAP, "bounds"),
     Input(ids.SERVICE_KINDS, "data"),
-    State(ids.TEXT_STORE, "data"),
+    State(ids.LANG_STORE, "data"),
 )
-def services_in_view(bounds: list | None, kinds: list[str] | None, text: dict | None) -> html.Ul | str:
+def services_in_view(bounds: list | None, kinds: list[str] | None, lang_code: str | None) -> html.Ul | str:
     """Count the services of the chosen kinds inside the visible part of the map."""
-    lang = language((text or {}).get("lang"))
+    lang = language(lang_code)
     box = None
     if isinstance(bounds, list) and len(bounds) == 2:
         (south, west), (north, east) = bounds

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -27,6 +28,7 @@ from dashboard.view_state import parse_view, preferred_language
 from layers.boundaries import admin0
 from layers.choropleth import default_month, stock_matrix
 from layers.digest import short_digest
+from layers.memo import artefact_dir, on_disk
 from layers.problems import DataError
 from layers.services import KINDS
 
@@ -90,14 +92,20 @@ def warm_up(app: dash.Dash, layout_key: Callable[[], str | None]) -> None:
     """
     started = time.perf_counter()
     hits_before, misses_before = status.hits, status.misses
+
+    def page() -> bytes:
+        return app.serve_layout().get_data()
+
     try:
         set_up_dash_now(app)
+        directory = state.current_data_dir()
+        folder = artefact_dir(directory)  # the default page per language is kept on disk too
         for lang in LANGUAGES:
             with app.server.test_request_context("/_dash-layout", headers={"Accept-Language": lang}):
                 key = layout_key()
                 if key is not None:
-                    remember(key, lambda: app.serve_layout().get_data(), timeout=LAYOUT_SECONDS)
-        directory = state.current_data_dir()
+                    path = folder / f"layout-{key.replace(':', '-')}" if folder else None
+                    remember(key, partial(on_disk, path, page) if path else page, timeout=LAYOUT_SECONDS)
         documents = [web_geometry(directory, "admin0"), web_geometry(directory, "admin1")]
         for document in [*documents, services_document(directory)]:
             for encoding in ENCODINGS:

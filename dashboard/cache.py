@@ -8,6 +8,13 @@
 3. Loader tier: `layers.memo.memoized_on_data`, `LOADER_ENTRIES` frames per layer loader (it lives
    in `layers`, which cannot import `dashboard`); also used by the map image renderer.
 4. Translation catalogs: `dashboard.i18n.catalog`, one per language.
+5. Disk tier: `layers.memo.on_disk`, the artefacts of a data snapshot (validated layers, web
+   geometry, services geobuf, compressed bodies, the default page per language) in
+   `CORREDORES_CACHE_DIR/derived/<snapshot hash>-<code hash>/`, checksummed, for the newest
+   `ARTEFACT_FOLDERS` (snapshot, code) pairs: a restart or another worker on the same data and code
+   reads them instead of computing again (a damaged file is computed again, never served).
+
+Country panels are cached per (snapshot, country, month, language) in the shared tier.
 
 
 Keys start with the name of the data snapshot directory, which is a hash of the data's content:

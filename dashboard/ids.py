@@ -16,6 +16,7 @@ PLAYING = "playing"
 STOCK_STORE = "stock-store"
 SECOND_STORE = "second-store"
 TEXT_STORE = "text-store"
+LANG_STORE = "lang-store"  # the page language alone: what server callbacks upload instead of the texts
 SELECTED = "selected-country"
 HOVERED = "hovered-country"
 CLEAR_SELECTION = "clear-selection"

@@ -88,11 +88,11 @@ def service_kinds(value: Any, known: Known) -> str | None:
     return None if len(set(value)) == len(value) else "expected distinct kinds"
 
 
-def text_store(value: Any, known: Known) -> str | None:
-    """The page's text store: an object whose `lang` is a supported language."""
-    if value is None or (isinstance(value, dict) and value.get("lang", LANGUAGES[0]) in LANGUAGES):
+def page_language(value: Any, known: Known) -> str | None:
+    """The page language: a supported language code."""
+    if value is None or value in LANGUAGES:
         return None
-    return f"expected an object with lang among {', '.join(LANGUAGES)}"
+    return f"expected one of {', '.join(LANGUAGES)}"
 
 
 def bounds(value: Any, known: Known) -> str | None:
@@ -140,7 +140,7 @@ def render_request(value: Any, known: Known) -> str | None:
 CHECKS: dict[tuple[str, str], Check] = {
     (ids.MAP, "bounds"): bounds,
     (ids.SERVICE_KINDS, "data"): service_kinds,
-    (ids.TEXT_STORE, "data"): text_store,
+    (ids.LANG_STORE, "data"): page_language,
     (ids.SELECTED, "data"): country,
     (ids.MONTH_INDEX, "value"): month_index,
     (ids.COUNTRY_MONTH, "data"): month_index,

@@ -378,6 +378,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 "admin1": geometry_url("admin1"),
             },
         ),
+        dcc.Store(id=ids.LANG_STORE, data=lang),
         dcc.Store(id=ids.SELECTED, data=view.country),
         dcc.Store(id=ids.MAP_VIEW, data=",".join(map(str, view.view)) if view.view else None),
         dcc.Store(id=ids.HOVERED, data=None),

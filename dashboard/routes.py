@@ -15,7 +15,7 @@ YEAR_SECONDS = 365 * 24 * 3600
 def immutable(document: Document, mimetype: str) -> Response:
     """A response whose URL carries its content hash, so browsers may keep it for a year.
 
-    The body is compressed once per snapshot (brotli 11, gzip 9) and kept in the cache;
+    The body is compressed once per content (`dashboard.documents.compress`) and kept in the cache;
     flask-compress leaves responses that already have a Content-Encoding alone.
     """
     encoding = request.accept_encodings.best_match(ENCODINGS, default="identity")

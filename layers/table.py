@@ -12,11 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from layers.memo import memoized_on_data
@@ -40,6 +40,12 @@ def table_schemas(directory: Path) -> dict[str, dict]:
 def _short(value: str, limit: int = 40) -> str:
     """A value as quoted in a message, cut to keep messages readable."""
     return value if len(value) <= limit else value[:limit] + "…"
+
+
+def _outside(values: pd.Series, allowed: Iterable[str], required: bool) -> np.ndarray:
+    """Which cells hold a value outside `allowed` (an empty cell counts only when `required`)."""
+    outside = ~values.isin(list(allowed)).to_numpy()
+    return outside & (values != "").to_numpy() if not required else outside
 
 
 class Table:
@@ -162,9 +168,8 @@ class Table:
         """A text column; when required, empty cells are problems."""
         values = self.frame[column]
         if required:
-            for row, value in values.items():
-                if value == "":
-                    self.problem(row, column, "expected a value, found an empty cell")
+            for row in values.index[values == ""]:  # vectorised: only failing rows are visited
+                self.problem(row, column, "expected a value, found an empty cell")
         return values
 
     def number(
@@ -182,64 +187,60 @@ class Table:
             kind += f" between {minimum:g} and {maximum:g}"
         elif minimum is not None:
             kind += f" of at least {minimum:g}"
-        parsed = pd.to_numeric(self.frame[column].where(self.frame[column] != ""), errors="coerce")
-        for row, raw in self.frame[column].items():
-            value = parsed[row]
-            if raw == "":
-                if required:
-                    self.problem(row, column, f"expected {kind}, found an empty cell")
-                continue
-            bad = (
-                pd.isna(value)
-                or not math.isfinite(value)
-                or (integer and float(value) != int(value))
-                or (minimum is not None and value < minimum)
-                or (maximum is not None and value > maximum)
-            )
-            if bad:
-                self.problem(row, column, f'expected {kind}, found "{_short(raw)}"')
-        return parsed.astype(float)
+        texts = self.frame[column]
+        empty = (texts == "").to_numpy()
+        parsed = pd.to_numeric(texts.where(~empty), errors="coerce").astype(float)
+        values = parsed.to_numpy()
+        with np.errstate(invalid="ignore"):  # vectorised; NaN compares false: only failing rows are visited
+            bad = ~np.isfinite(values)
+            if integer:
+                bad |= values != np.floor(values)
+            if minimum is not None:
+                bad |= values < minimum
+            if maximum is not None:
+                bad |= values > maximum
+        flagged = (bad & ~empty) | (empty & required)
+        for row, raw in texts[flagged].items():
+            found = "an empty cell" if raw == "" else f'"{_short(raw)}"'
+            self.problem(row, column, f"expected {kind}, found {found}")
+        return parsed
 
     def pattern(self, column: str, pattern: str, expected: str | None = None) -> None:
         """Non-empty cells must match `pattern` whole; `expected` says in words what it accepts."""
         compiled = re.compile(pattern)
         wanted = expected or f"text matching {pattern}"
-        for row, value in self.frame[column].items():
-            if value != "" and not compiled.fullmatch(value):
-                self.problem(row, column, f'expected {wanted}, found "{_short(value)}"')
+        values = self.frame[column]
+        matches = values.str.fullmatch(compiled).fillna(False).to_numpy(dtype=bool)
+        for row, value in values[(values != "").to_numpy() & ~matches].items():
+            self.problem(row, column, f'expected {wanted}, found "{_short(value)}"')
 
     def choice(self, column: str, allowed: Iterable[str], required: bool = True) -> pd.Series:
         """A column from a closed vocabulary."""
         allowed = list(allowed)
         values = self.frame[column]
-        for row, value in values.items():
-            if value == "" and not required:
-                continue
-            if value not in allowed:
-                self.problem(row, column, f'expected one of {", ".join(allowed)}, found "{_short(value)}"')
+        for row, value in values[_outside(values, allowed, required)].items():
+            self.problem(row, column, f'expected one of {", ".join(allowed)}, found "{_short(value)}"')
         return values
 
     def iso3(self, column: str, known: set[str], required: bool = True) -> pd.Series:
         """An ISO 3166-1 alpha-3 column checked against the admin-0 boundaries."""
         values = self.frame[column]
-        for row, value in values.items():
-            if value == "" and not required:
-                continue
-            if value not in known:
-                self.problem(
-                    row,
-                    column,
-                    f'expected an ISO3 code present in boundaries/admin0.geojson, found "{_short(value)}"',
-                )
+        for row, value in values[_outside(values, known, required)].items():
+            self.problem(
+                row,
+                column,
+                f'expected an ISO3 code present in boundaries/admin0.geojson, found "{_short(value)}"',
+            )
         return values
 
     def unique(self, columns: list[str]) -> None:
         """Report rows that repeat the key of an earlier row."""
         if not set(columns) <= set(self.frame.columns):
             return
-        keys = self.frame[columns].agg(" / ".join, axis=1)
+        keys = self.frame[columns]
+        keys = keys[keys.duplicated(keep=False)]  # vectorised: only rows sharing a key are looked at
         first_row: dict[str, int] = {}
-        for row, key in keys.items():
+        for row, key in zip(keys.index, map(" / ".join, keys.itertuples(index=False)), strict=True):
             if key in first_row:
                 self.problem(
                     row,

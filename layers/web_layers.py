@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import geobuf
 import geopandas as gpd
+import numpy as np
+from geobuf import geobuf_pb2
+from geobuf.encode import Encoder
 
 from layers.crossings import counts_at, incidents_on
 from layers.entry_points import entry_points
@@ -61,10 +63,37 @@ SERVICE_PROPERTIES = [
 ]
 
 
+def located(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The rows that have a geometry."""
+    return frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+
+
 def feature_collection(frame: gpd.GeoDataFrame, properties: list[str]) -> dict:
     """A GeoJSON dict of the rows that have a geometry, with the chosen properties only."""
-    located = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
-    return json.loads(located[[*properties, "geometry"]].to_json(drop_id=True))
+    return json.loads(located(frame)[[*properties, "geometry"]].to_json(drop_id=True))
+
+
+def point_geobuf(frame: gpd.GeoDataFrame, properties: list[str], precision: int) -> bytes:
+    """Geobuf of the located points with text `properties`, built from the columns: the bytes
+    `geobuf.encode` makes of `feature_collection`, without the GeoJSON round trip (4x faster)."""
+    points = located(frame)
+    scale = 10**precision
+    xs = np.round(points.geometry.x.to_numpy() * scale).astype(np.int64).tolist()
+    ys = np.round(points.geometry.y.to_numpy() * scale).astype(np.int64).tolist()
+    pairs = [index for key in range(len(properties)) for index in (key, key)]  # (key, value) indices
+    feature, value, geometry = geobuf_pb2.Data.Feature, geobuf_pb2.Data.Value, geobuf_pb2.Data.Geometry
+    point = Encoder.geometry_types["Point"]
+    features = [
+        feature(
+            properties=pairs,
+            values=[value(string_value=text) for text in row],
+            geometry=geometry(type=point, coords=[x, y]),
+        )
+        for x, y, *row in zip(xs, ys, *(points[name].tolist() for name in properties), strict=True)
+    ]
+    data = geobuf_pb2.Data(keys=properties, dimensions=2, precision=precision)
+    data.feature_collection.features.extend(features)
+    return data.SerializeToString()
 
 
 @memoized_on_data
@@ -93,4 +122,4 @@ def maritime_routes_geojson(directory: Path) -> dict:
 @memoized_on_data
 def services_geobuf(directory: Path) -> bytes:
     """Service points as geobuf: about a third of the GeoJSON size, decoded in the browser."""
-    return geobuf.encode(feature_collection(services(directory), SERVICE_PROPERTIES), 5)
+    return point_geobuf(services(directory), SERVICE_PROPERTIES, 5)

@@ -33,7 +33,7 @@ CALLBACK_BODY = json.dumps(
             {"id": "map", "property": "bounds", "value": [[-20, -80], [10, -60]]},
             {"id": "service-kinds", "property": "data", "value": ["shelter", "health"]},
         ],
-        "state": [{"id": "text-store", "property": "data", "value": {"lang": "en"}}],
+        "state": [{"id": "lang-store", "property": "data", "value": "en"}],
         "changedPropIds": ["map.bounds"],
     }
 ).encode()

@@ -21,7 +21,7 @@ from dashboard.inputs import CHECKS
 VALID = {
     (ids.MAP, "bounds"): [[-20, -80], [10, -60]],
     (ids.SERVICE_KINDS, "data"): ["shelter", "health"],
-    (ids.TEXT_STORE, "data"): {"lang": "en"},
+    (ids.LANG_STORE, "data"): "en",
     (ids.SELECTED, "data"): "COL",
     (ids.MONTH_INDEX, "value"): 40,
     (ids.COUNTRY_MONTH, "data"): 40,

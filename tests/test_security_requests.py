@@ -191,7 +191,7 @@ SERVICES_BODY = {
         {"id": "map", "property": "bounds", "value": [[-20, -80], [10, -60]]},
         {"id": "service-kinds", "property": "data", "value": ["shelter", "health"]},
     ],
-    "state": [{"id": "text-store", "property": "data", "value": {"lang": "en"}}],
+    "state": [{"id": "lang-store", "property": "data", "value": "en"}],
     "changedPropIds": ["map.bounds"],
 }
 WRONG_VALUES = [
@@ -201,8 +201,9 @@ WRONG_VALUES = [
     (1, {"$gt": ""}, "service-kinds.data"),
     (1, ["shelter", "shelter"], "service-kinds.data"),
     (1, ["<img src=x onerror=alert(1)>"], "service-kinds.data"),
-    (2, HOSTILE_TEXT, "text-store.data"),
-    (2, {"lang": "xx"}, "text-store.data"),
+    (2, HOSTILE_TEXT, "lang-store.data"),
+    (2, "xx", "lang-store.data"),
+    (2, {"lang": "en"}, "lang-store.data"),
 ]
 
 

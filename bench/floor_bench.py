@@ -1,0 +1,229 @@
+"""`python -m bench.floor_bench`: Corredores beside the floor app (bench/floor.py), same run and machine.
+
+Start-up to the first /healthz 200, cold (empty cache directory) and warm (the cache directory of
+the cold start: a restart on unchanged data), on the shipped data and on synthetic services; the
+country-panel callback's time over loopback HTTP (warm); a language switch fully drawn in headless
+Chromium. The machine's 1-minute load average is printed beside each figure: it is shared by
+several agents, so read figures as sizes, not records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.browser import MAP_READY, button, launch, open_page
+from bench.interactions import percentile
+from bench.server import Gunicorn
+from bench.soak import country_body, country_callback
+from bench.synthetic import data_with_services
+from layers.paths import SHIPPED_DATA_DIR
+
+COUNTRIES = ["COL", "PER", "BRA", "CHL", "ECU", "ARG", "PAN", "MEX"]
+Row = tuple[str, str, str, str, str, bool | None, str]
+
+
+def load() -> str:
+    """The 1-minute load average now."""
+    return f"{os.getloadavg()[0]:.1f}"
+
+
+def country_click_ms(url: str, reps: int) -> list[float]:
+    """Milliseconds per country-panel request after warming passes (loopback: server time)."""
+    callback = country_callback(url)
+    bodies = [country_body(callback, iso, 60, "es") for iso in COUNTRIES]
+    times = []
+    warming = 3 * len(bodies)  # every worker has seen every country (requests spread over workers)
+    for i in range(warming + reps):
+        body, headers = bodies[i % len(bodies)], {"Content-Type": "application/json"}
+        request = urllib.request.Request(url + "/_dash-update-component", data=body, headers=headers)
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
+        if i >= warming:
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def language_switch_s(url: str, reps: int) -> list[float]:
+    """Seconds from a click on a language button to the page fully drawn in that language."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        context, page, recorder = open_page(browser)
+        page.goto(f"{url}/?lang=en")
+        page.wait_for_function(MAP_READY, polling=20, timeout=120_000)
+        for i in range(reps):
+            target = "es" if i % 2 == 0 else "en"
+            started = time.perf_counter()
+            page.click(button("lang", target))
+            page.wait_for_function(f"() => document.documentElement.lang === '{target}'", polling=10)
+            page.wait_for_function(MAP_READY, polling=10)
+            recorder.wait_idle(page, quiet=0.2)
+            times.append(time.perf_counter() - started - 0.2)
+        context.close()
+        browser.close()
+    return times
+
+
+PLAY = """async (steps) => {
+  const tasks = [];
+  new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)))
+    .observe({type: 'longtask'});
+  const label = document.querySelector('#month-label');
+  const times = [];
+  const observer = new MutationObserver(() => times.push(performance.now()));
+  observer.observe(label, {subtree: true, childList: true, characterData: true});
+  document.querySelector('#play').click();
+  while (times.length < steps) await new Promise((resolve) => setTimeout(resolve, 50));
+  document.querySelector('#play').click();
+  observer.disconnect();
+  const intervals = times.slice(1).map((t, i) => t - times[i]);
+  return {intervals, longest: Math.max(0, ...tasks)};
+}"""
+
+
+def play_cadence(url: str, steps: int) -> dict:
+    """Play from 2017-01 in headless Chromium (desktop size): intervals between month labels, and
+    the longest task (Long Tasks API) while it plays."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        context, page, recorder = open_page(browser)
+        page.goto(f"{url}/?lang=en&date=2017-01")
+        page.wait_for_function(MAP_READY, polling=20, timeout=120_000)
+        recorder.wait_idle(page, quiet=0.5)
+        played = page.evaluate(PLAY, steps)
+        context.close()
+        browser.close()
+    # a label change may come as several mutations within one frame: count steps, not mutations
+    intervals = [i for i in played["intervals"] if i > 50]
+    return {"median": statistics.median(intervals), "longest": played["longest"], "n": len(intervals)}
+
+
+def startups(data: Path, name: str, cold_target: float | None) -> tuple[list[Row], Gunicorn]:
+    """Floor, cold and warm start on `data`; returns the rows and the warm server (still running)."""
+    floor = Gunicorn(data, app="bench.floor:server")
+    floor_s, floor_load = floor.startup_seconds, load()
+    floor.stop()
+    cache = Path(tempfile.mkdtemp(prefix="corredores-bench-cache-"))
+    cold = Gunicorn(data, cache_dir=cache)
+    cold_s, cold_load = cold.startup_seconds, load()
+    cold.stop()
+    warm = Gunicorn(data, cache_dir=cache)
+    warm_s = warm.startup_seconds
+    rows: list[Row] = [
+        (
+            f"Warm start ({name})",
+            f"{warm_s:.1f} s",
+            f"{floor_s:.1f} s",
+            f"{warm_s / floor_s:.1f}x",
+            "<= 2x floor",
+            warm_s <= 2 * floor_s,
+            f"{load()} (floor {floor_load})",
+        ),
+        (
+            f"Cold start ({name})",
+            f"{cold_s:.1f} s",
+            f"{floor_s:.1f} s",
+            f"{cold_s / floor_s:.1f}x",
+            f"<= {cold_target:g} s" if cold_target else "",
+            cold_s <= cold_target if cold_target else None,
+            cold_load,
+        ),
+    ]
+    return rows, warm
+
+
+def print_table(rows: list[Row]) -> None:
+    """Figure | Corredores | floor | ratio | target | met | load average."""
+    header = ("Figure", "Corredores", "Floor", "Ratio", "Target", "Met", "Load avg (1 min)")
+    table = [header, *[(*r[:5], "" if r[5] is None else ("yes" if r[5] else "NO"), r[6]) for r in rows]]
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
+    for i, row in enumerate(table):
+        print(" " + " | ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)))
+        if i == 0:
+            print("-" + "+".join("-" * (w + 2) for w in widths) + "-")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.floor_bench", description=__doc__)
+    parser.add_argument("--points", type=int, default=100_000, help="synthetic services (0: skip)")
+    parser.add_argument("--reps", type=int, default=40, help="country clicks measured")
+    parser.add_argument("--lang-reps", type=int, default=4, help="language switches measured")
+    args = parser.parse_args(argv)
+    rows, warm = startups(SHIPPED_DATA_DIR, "shipped data", None)
+    try:
+        clicks = country_click_ms(warm.url, args.reps)
+        p95 = percentile(clicks, 0.95)
+        rows.append(
+            (
+                "Country click, server (warm)",
+                f"p95 {p95:.0f} ms, median {statistics.median(clicks):.0f} ms (n={len(clicks)})",
+                "n/a (no panel)",
+                "",
+                "p95 <= 50 ms",
+                p95 <= 50,
+                load(),
+            )
+        )
+        switches = language_switch_s(warm.url, args.lang_reps)
+        worst = max(switches)
+        rows.append(
+            (
+                "Language switch, fully drawn",
+                f"median {statistics.median(switches):.2f} s, max {worst:.2f} s (n={len(switches)})",
+                "n/a (one language)",
+                "",
+                "<= 1.5 s",
+                statistics.median(switches) <= 1.5,
+                load(),
+            )
+        )
+        play = play_cadence(warm.url, 13)
+        rows.append(
+            (
+                "Play: step interval (configured 600 ms)",
+                f"median {play['median']:.0f} ms (n={play['n']})",
+                "n/a (no slider)",
+                f"{play['median'] / 600:.2f}x configured",
+                "within 10 % of 600 ms",
+                abs(play["median"] - 600) <= 60,
+                load(),
+            )
+        )
+        rows.append(
+            (
+                "Play: longest task while playing",
+                f"{play['longest']:.0f} ms",
+                "n/a",
+                "",
+                "<= 100 ms",
+                play["longest"] <= 100,
+                load(),
+            )
+        )
+    finally:
+        warm.stop()
+    if args.points:
+        with tempfile.TemporaryDirectory(prefix="corredores-synthetic-") as temp:
+            data = data_with_services(SHIPPED_DATA_DIR, Path(temp) / "data", args.points)
+            scaled, warm = startups(data, f"{args.points:,} services", 30.0)
+            warm.stop()
+            rows += scaled
+    print_table(rows)
+    print("\n(the machine is shared by several agents: load average beside each figure; 2 cores)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
