@@ -82,7 +82,7 @@ def request_render(png_clicks, gif_clicks, index, metric, start, end, lang_code)
         return no_update, alert(t("tools.unavailable", lang))
     if state == "done":
         return no_update, finished(render, lang)
-    return render.as_dict(), html.P(t("tools.queued", lang))
+    return render.as_dict(), []  # the progress box takes over: "Waiting…", then "Rendering… n of m"
 
 
 @callback(

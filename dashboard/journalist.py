@@ -224,6 +224,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
                 hidden=True,
                 children=[
                     html.Progress(id=ids.RENDER_PROGRESS, value="0", max="1"),
+                    " ",
                     html.Span(t("tools.queued", lang), id=ids.RENDER_PROGRESS_TEXT),
                 ],
             ),
