@@ -122,18 +122,13 @@
     maritimeStyle: function () {
       return { weight: 3, color: colours.maritime_route, opacity: 0.9, dashArray: "8 6" };
     },
-    /* Routes carry a permanent label: their short name and that they are schematic. */
     routeFeature: function (feature, layer) {
       const p = feature.properties;
-      const name = String(p.name || p.origin_area + " → " + p.destination).split(" (")[0];
+      const name = String(p.name || p.destination || "").split(" (")[0];
       layer.bindPopup(() => ns.routePopup(p), { maxHeight: 320 });
-      layer.bindTooltip(() => el("span", null, name + " · " + ns.core.tr("map.schematic")), {
-        permanent: true, direction: "center", className: "route-label", opacity: 0.9,
-      });
+      layer.bindTooltip(() => el("span", null, name + " · " + ns.core.tr("map.schematic")), { sticky: true });
       layer.on("add", () => outOfTabOrder(layer));
     },
-    /* An enlarged target on a small island; neighbours (Aruba, Curaçao, Bonaire) keep a few pixels
-       apart at every zoom (offsets from layers/map_view.py spread). */
     smallPlace: function (feature, latlng) {
       const marker = L.circleMarker(latlng, { radius: 9, pane: ns.config.panes.small_places });
       const offset = L.point(feature.properties.dx || 0, feature.properties.dy || 0);
@@ -149,9 +144,7 @@
       return marker;
     },
     entryPoint: function (feature, latlng) {
-      // crossings that nearly share a place (Cúcuta) are spread on a small circle (layers/map_view.py)
-      const dx = feature.properties.dx || 0, dy = feature.properties.dy || 0;
-      const icon = L.divIcon({ className: "crossing-icon", html: "<span class='diamond' aria-hidden='true'></span>", iconSize: [16, 16], iconAnchor: [8 - dx, 8 - dy] });
+      const icon = L.divIcon({ className: "crossing-icon", html: "<span class='diamond' aria-hidden='true'></span>", iconSize: [16, 16] });
       return L.marker(latlng, { icon: icon, keyboard: true, title: feature.properties.side_place || "" });
     },
     entryFeature: function (feature, layer) {

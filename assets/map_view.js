@@ -20,7 +20,6 @@
    * a map was set to is remembered, and its own moveend for that view (the echo) goes no further:
    * one move, one update, then quiet. */
   const SETTLE_MS = 150;
-  const LABEL_ZOOM = 4.5;
   const PHONE = "(max-width: 600px)";
   const maps = [];
   ns.leafletMap = function (id) {
@@ -72,9 +71,6 @@
       ns.userMoved = true;
     };
     ["pointerdown", "wheel", "touchstart", "keydown"].forEach((type) => map.getContainer().addEventListener(type, touch, { passive: true }));
-    // route labels only once the map is close enough for them not to cover each other
-    const labels = () => map.getContainer().classList.toggle("labels-shown", map.getZoom() >= LABEL_ZOOM);
-    map.on("zoomend load", labels);
     const panel = map.getContainer().closest(".map-panel");
     // on a phone the legend starts folded: the map comes first
     const box = panel && panel.querySelector(".legend-box");

@@ -132,7 +132,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                 onEachFeature=js("countryFeature"),
                 hideout={"map": "primary"},
             ),
-            dl.Pane(  # enlarged targets on islands too small to see or click, above routes and markers
+            dl.Pane(  # enlarged targets on islands too small to see or click, above the routes
                 dl.GeoJSON(
                     id=ids.SMALL_PLACES,
                     data=spread(small_places(directory), near=2.0, radius_px=12),
@@ -143,7 +143,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                     hideout={"map": "primary"},
                 ),
                 name=PANES["small_places"],
-                style={"zIndex": 610, "pointerEvents": "none"},  # over crossings at this scale
+                style={"zIndex": 420, "pointerEvents": "none"},
             ),
             dl.Pane(  # above the countries, never in the way of their pointer events
                 dl.GeoJSON(
@@ -186,7 +186,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                         "entry_points",
                         dl.GeoJSON(
                             id=ids.ENTRY_POINTS,
-                            data=spread(entry_points_geojson(directory)),
+                            data=entry_points_geojson(directory),
                             pointToLayer=js("entryPoint"),
                             onEachFeature=js("entryFeature"),
                             hideout=text_hideout,

