@@ -124,7 +124,7 @@
     },
     routeFeature: function (feature, layer) {
       const p = feature.properties;
-      const name = String(p.name || p.destination || "").split(" (")[0];
+      const name = String(p.name || p.destination || "");
       layer.bindPopup(() => ns.routePopup(p), { maxHeight: 320 });
       layer.bindTooltip(() => el("span", null, name + " · " + ns.core.tr("map.schematic")), { sticky: true });
       layer.on("add", () => outOfTabOrder(layer));

@@ -35,7 +35,7 @@ def test_browser_language_is_the_default_and_the_url_wins(browser, server):
     context = browser.new_context(locale="pt-BR", extra_http_headers={"Accept-Language": "pt-BR,pt;q=0.9"})
     page = context.new_page()
     page.goto(f"{server.url}/?date=2019-03")
-    expect(page.locator("#month-label")).to_have_text("mar. 2019")
+    expect(page.locator("#month-label")).to_have_text("mar. de 2019")
     expect(page.locator(".tagline")).to_contain_text("Refugiados e migrantes venezuelanos")
     page.goto(f"{server.url}/?date=2019-03&lang=en")
     expect(page.locator(".tagline")).to_contain_text("Venezuelan refugees and migrants")

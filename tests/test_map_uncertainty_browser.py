@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from layers.choropleth import BREAKS, PALETTE, stock_matrix
 from tests.datadir import SHIPPED_DATA
 
-MONTH = "2019-11"
+MONTH = "2019-10"  # Colombia published (Migración Colombia), most hosts estimated between R4V updates
 PAINT = """(sel) => { const path = document.querySelector(sel); const fill = path.getAttribute('fill');
   const pattern = fill.startsWith('url(#') ? document.querySelector(fill.slice(4, -1)) : null;
   return {fill, opacity: path.getAttribute('fill-opacity'),

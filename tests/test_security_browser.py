@@ -232,7 +232,7 @@ def test_hostile_strings_in_tooltips_popups_and_panel_stay_text(hostile_page, po
     assert panel.locator("img, script, svg[onload], iframe").count() == 0
 
     # the mechanism bars' hover labels carry mechanism, instrument and dates (a Plotly hovertemplate)
-    markers = page.locator("#country-timeline .subplot.x2y2 .scatterlayer .trace .points path")
+    markers = page.locator("#country-timeline .subplot.x3y3 .scatterlayer .trace .points path")
     expect(markers.first).to_be_attached()
     hover = page.locator("#country-timeline .hoverlayer")
     for index in range(min(3, markers.count())):
