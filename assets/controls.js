@@ -1,4 +1,4 @@
-/* Button groups and their stores kept in step (dashboard/controls.py, callbacks/controls.py). */
+/* Button groups and their stores kept in step (dashboard/pages/controls.py, callbacks/controls.py). */
 (function () {
   "use strict";
   const ns = window.corredores;

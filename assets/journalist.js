@@ -1,5 +1,5 @@
 /* Corredores journalist tools: download links that follow the view (month, measure, selection).
- * Mirrors dashboard/journalist.py view_links(); runs in the browser so playing the timeline
+ * Mirrors dashboard/pages/cite.py view_links(); runs in the browser so playing the timeline
  * sends no request to the server. */
 (function () {
   "use strict";

@@ -1,4 +1,4 @@
-/* Leaflet styles and per-feature behaviour for the map layers built in dashboard/layout.py
+/* Leaflet styles and per-feature behaviour for the map layers built in dashboard/pages/layout.py
  * (dash-extensions Namespace("corredores", "map")). Colours come from dashboard/map_style.py. */
 (function () {
   "use strict";

@@ -1,4 +1,4 @@
-/* Sortable tables (dashboard/regional.py and any table.sortable with header buttons). */
+/* Sortable tables (dashboard/pages/compare.py and any table.sortable with header buttons). */
 (function () {
   "use strict";
   const ns = window.corredores;

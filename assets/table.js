@@ -1,4 +1,4 @@
-/* The table twin of the main map (dashboard/table_twin.py): one row per host country at the
+/* The table twin of the main map (dashboard/pages/table_twin.py): one row per host country at the
  * slider's month, drawn from the stock store (no request), sortable by every column; a row's
  * button selects the country everywhere, as a click on the map does. */
 (function () {

@@ -20,7 +20,7 @@ MAP_READY = """() => !!document.querySelector('#map path.country-COL')
 
 
 def button(group: str, value: str) -> str:
-    """Selector of a button of a `dashboard.controls.button_group` (Dash writes dict ids as JSON)."""
+    """Selector of a button of a `dashboard.pages.controls.button_group` (Dash writes dict ids as JSON)."""
     return f"""[id='{json.dumps({"group": group, "value": value}, separators=(",", ":"))}']"""
 
 

@@ -7,7 +7,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.i18n import language
-from dashboard.journalist import citation_block
+from dashboard.pages.cite import citation_block
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
 from layers.months import month_at

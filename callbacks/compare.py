@@ -4,7 +4,7 @@ from dash import Input, Output, State, callback
 
 from dashboard import ids
 from dashboard.i18n import language
-from dashboard.regional import MAX_COMPARED, compare_block
+from dashboard.pages.compare import MAX_COMPARED, compare_block
 from dashboard.state import current_data_dir
 
 

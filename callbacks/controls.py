@@ -1,4 +1,4 @@
-"""Keep every button group and its store in step (see dashboard/controls.py)."""
+"""Keep every button group and its store in step (see dashboard/pages/controls.py)."""
 
 from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback
 

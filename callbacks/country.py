@@ -9,14 +9,14 @@ from plotly.io.json import to_json_plotly
 
 from dashboard import ids
 from dashboard.cache import remember, snapshot_key
-from dashboard.country_panel import (
+from dashboard.i18n import country_name, language
+from dashboard.pages.country import (
     EMPTY_FIGURE,
     country_body,
     headline_block,
     timeline_figure,
     timeline_height,
 )
-from dashboard.i18n import country_name, language
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
 from layers.months import month_at

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, html, no_update
 
-from dashboard import export, ids, jobs
+from dashboard import ids, jobs
 from dashboard.i18n import language, t
 from dashboard.jobs import RETRY_AFTER_SECONDS, QueueFull, Render, Unavailable
+from dashboard.pages import export
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
 from layers.months import month_at, months_between

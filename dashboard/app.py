@@ -15,16 +15,16 @@ from flask import request
 from flask_compress import Compress
 
 from dashboard import jobs, state
-from dashboard.api import register_api
 from dashboard.browser_config import config_script
 from dashboard.cache import LAYOUT_SECONDS, cache_get_responses, init_cache, remember, snapshot_key, status
 from dashboard.config import Settings
 from dashboard.documents import ENCODINGS, encoded, services_document, web_geometry
 from dashboard.i18n import LANGUAGES, language, t
-from dashboard.layout import build_layout
-from dashboard.routes import register_routes
-from dashboard.security import install_security
+from dashboard.pages.layout import build_layout
 from dashboard.view_state import parse_view, preferred_language
+from dashboard.web.api import register_api
+from dashboard.web.routes import register_routes
+from dashboard.web.security import install_security
 from layers.boundaries import admin0
 from layers.choropleth import default_month, stock_matrix
 from layers.digest import short_digest

@@ -1,7 +1,7 @@
 """Static documents for the browser (web geometry, services geobuf), their compressed bodies and URLs.
 
 Each is derived from one data snapshot, computed once through `dashboard.cache.remember` and served
-by `dashboard.routes` under a URL carrying its content hash; page builders ask here for the URL.
+by `dashboard.web.routes` under a URL carrying its content hash; page builders ask here for the URL.
 Bodies and their compressed forms are also kept on disk beside the snapshot (`layers.memo.on_disk`),
 so a restart or another worker on the same data reads them instead of compressing again.
 """

@@ -75,7 +75,7 @@ SCENE_BUTTONS = "scene-buttons"
 EMBED_LINK = "embed-link"
 NOTICE = "url-notice"
 
-# journalist tools (dashboard/journalist.py, callbacks/export.py, callbacks/cite.py)
+# journalist tools (dashboard/pages/cite.py, callbacks/export.py, callbacks/cite.py)
 JOURNALIST_TOOLS = "journalist-tools"
 DOWNLOAD_MAP_CSV = "download-map-csv"
 DOWNLOAD_SERIES_CSV = "download-series-csv"

@@ -130,7 +130,7 @@ def render_request(value: Any, known: Known) -> str | None:
     chosen = value["months"]
     if not (isinstance(chosen, list) and chosen and all(isinstance(m, str) for m in chosen)):
         return "expected a list of months"
-    from dashboard.export import MAX_FRAMES
+    from dashboard.pages.export import MAX_FRAMES
 
     if len(chosen) > MAX_FRAMES or any(month(m, known) for m in chosen):
         return f"expected at most {MAX_FRAMES} months with data"

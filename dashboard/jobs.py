@@ -308,7 +308,7 @@ class Engine:
     def _render(
         self, render: Render, directory: Path, key: str, progress: Callable[[int, int], None]
     ) -> bool:
-        from dashboard import export
+        from dashboard.pages import export
 
         slot = None
         try:

@@ -35,7 +35,7 @@ class ViewState:
     present: bool = False
     embed: bool = False
     view: tuple[float, float, float] | None = None  # map centre and zoom: latitude, longitude, zoom
-    admin: bool = False  # show the data-problems banner (dashboard.notices.admin_banner)
+    admin: bool = False  # show the data-problems banner (dashboard.pages.notices.admin_banner)
     notices: list[str] = field(default_factory=list)
 
 

@@ -9,7 +9,7 @@ from shapely.geometry import MultiPolygon
 from shapely.geometry.base import BaseGeometry
 
 from layers.boundaries import admin0
-from layers.country_panel import on_the_ground
+from layers.country import on_the_ground
 from layers.memo import memoized_on_data
 
 # Parts smaller than this share of a country's largest part (Galápagos, Easter Island, San Andrés)

@@ -45,7 +45,7 @@ def test_period_balances_cover_peru_ecuador_chile_colombia_and_can_be_negative()
 
 
 def test_brazil_timeline_shows_published_and_derived_balances_apart():
-    from dashboard.country_panel import timeline_figure
+    from dashboard.pages.country import timeline_figure
 
     figure = timeline_figure(SHIPPED_DATA, "BRA", "2025-11", "en")
     traces = {trace.name: trace for trace in figure.data}

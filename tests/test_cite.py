@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard.i18n import format_long_month
-from dashboard.journalist import citation_credit, citation_sentence, rounded
+from dashboard.pages.cite import citation_credit, citation_sentence, rounded
 from layers.citation import cite_facts, map_rows
 from layers.paths import SHIPPED_DATA_DIR
 
@@ -110,7 +110,7 @@ def test_map_rows_match_the_citation():
 
 
 def test_cite_this_uses_the_short_label_and_one_link():
-    from dashboard.journalist import citation_block
+    from dashboard.pages.cite import citation_block
 
     block = citation_block(SHIPPED_DATA_DIR, "2019-10", "COL", "en")
     sentence = block[0].children

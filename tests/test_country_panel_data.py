@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from layers import country_panel
+from layers import country
 from tests.datadir import SHIPPED_DATA
 
 
@@ -14,7 +14,7 @@ def stock_rows(iso):
 
 
 def test_headline_at_a_published_month_names_date_source_and_change():
-    figure = country_panel.headline(None, "COL", "2019-10")
+    figure = country.headline(None, "COL", "2019-10")
     published = next(r for r in stock_rows("COL") if r["date"] == "2019-10-31")
     assert figure["value"] == int(published["value"]) == 1_630_903
     assert figure["estimated"] is False
@@ -26,7 +26,7 @@ def test_headline_at_a_published_month_names_date_source_and_change():
 
 
 def test_headline_at_an_estimated_month_names_both_published_figures():
-    figure = country_panel.headline(None, "COL", "2019-11")
+    figure = country.headline(None, "COL", "2019-11")
     assert figure["estimated"] is True
     assert (figure["date_before"], figure["date_after"]) == ("2019-10-31", "2019-12-31")
     assert figure["value"] == pytest.approx((1_630_903 + 1_771_000) / 2)
@@ -34,11 +34,11 @@ def test_headline_at_an_estimated_month_names_both_published_figures():
 
 
 def test_headline_is_empty_before_a_countrys_first_figure():
-    assert country_panel.headline(None, "ECU", "2016-01") is None
+    assert country.headline(None, "ECU", "2016-01") is None
 
 
 def test_funding_by_outcome_for_colombia_matches_the_seed_table():
-    request = country_panel.funding_by_outcome(None, "COL")
+    request = country.funding_by_outcome(None, "COL")
     values = {o["outcome"]: o["value"] for o in request["outcomes"]}
     assert values == {
         "Data production and dissemination": 1_745_950,
@@ -54,21 +54,21 @@ def test_funding_by_outcome_for_colombia_matches_the_seed_table():
 
 
 def test_funding_is_none_for_a_country_without_an_iom_2018_office():
-    assert country_panel.funding_by_outcome(None, "BOL") is None
+    assert country.funding_by_outcome(None, "BOL") is None
 
 
 def test_mechanisms_of_brazil_include_normative_resolution_126():
-    rows = country_panel.mechanisms(None, "BRA")
+    rows = country.mechanisms(None, "BRA")
     assert any("Resolução Normativa CNIg nº 126" in name for name in rows["mechanism"])
     assert list(rows["launched_month"]) == sorted(rows["launched_month"])
 
 
 def test_bolivia_has_no_mechanisms():
-    assert country_panel.mechanisms(None, "BOL").empty
+    assert country.mechanisms(None, "BOL").empty
 
 
 def test_permits_per_year_for_chile_are_the_seed_values():
-    permits = country_panel.permits_per_year(None, "CHL")
+    permits = country.permits_per_year(None, "CHL")
     assert dict(zip(permits["date"], permits["value"], strict=True)) == {
         "2015": 9730,
         "2016": 26625,
@@ -79,7 +79,7 @@ def test_permits_per_year_for_chile_are_the_seed_values():
 def test_on_the_ground_counts_colombian_services_by_kind_and_department():
     with open(SHIPPED_DATA / "points" / "services.csv", encoding="utf-8") as handle:
         colombian = [r for r in csv.DictReader(handle) if r["iso_a3"] == "COL"]
-    ground = country_panel.on_the_ground(None, "COL")
+    ground = country.on_the_ground(None, "COL")
     assert ground["counted"] == "services"
     assert int(ground["by_kind"]["count"].sum()) == len(colombian)
     located = [r for r in colombian if r["lat"]]
@@ -89,14 +89,14 @@ def test_on_the_ground_counts_colombian_services_by_kind_and_department():
 
 
 def test_on_the_ground_falls_back_to_entry_points_without_services():
-    ground = country_panel.on_the_ground(None, "BOL")
+    ground = country.on_the_ground(None, "BOL")
     assert ground["services"].empty
     assert ground["counted"] == "entry_points"
 
 
 def test_profile_phrases_come_in_the_ui_language():
-    spanish = country_panel.profile(None, "PER", "es")
-    english = country_panel.profile(None, "PER", "en")
+    spanish = country.profile(None, "PER", "es")
+    english = country.profile(None, "PER", "en")
     assert len(spanish["challenge"]) == len(english["challenge"]) > 0
     assert spanish["challenge"] != english["challenge"]
     assert spanish["source"] == ["IOM Regional Action Plan 2018 (project seed document)"]

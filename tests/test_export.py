@@ -9,8 +9,9 @@ import urllib.request
 import pytest
 from PIL import Image
 
-from dashboard import export
-from dashboard.export import (
+from dashboard.jobs import Render
+from dashboard.pages import export
+from dashboard.pages.export import (
     GIF_SIZE,
     MAP_SIZE,
     class_index,
@@ -20,7 +21,6 @@ from dashboard.export import (
     map_png,
     timelapse_gif,
 )
-from dashboard.jobs import Render
 from layers.choropleth import BREAKS
 from layers.paths import SHIPPED_DATA_DIR
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from datadir import SHIPPED_DATA, broken_copy
 
-from dashboard.methods import methods_page
+from dashboard.web.methods import methods_page
 
 
 class RuleSteps(HTMLParser):

@@ -119,7 +119,7 @@ def test_the_page_scripts_are_still_served(server):
 
 BROKEN_SERVER = """
 import sys
-import dashboard.regional as regional
+import dashboard.pages.compare as regional
 
 def broken(*args, **kwargs):
     raise KeyError("compare.heading")  # a missing i18n key, as a bug would look

@@ -14,9 +14,9 @@ import dash._callback as dash_callbacks
 import pytest
 from dash import html
 
-from dashboard.notices import admin_banner
-from dashboard.security import content_security_policy, frame_ancestors, install_security
+from dashboard.pages.notices import admin_banner
 from dashboard.view_state import ViewState
+from dashboard.web.security import content_security_policy, frame_ancestors, install_security
 
 PATHS = ["/", "/?lang=en&date=2099-13", "/_dash-layout", "/_dash-dependencies", "/healthz", "/no/such/page"]
 
@@ -116,7 +116,7 @@ def tiny_app():
 
 def test_an_unexpected_error_is_a_short_500_with_a_request_id_that_the_log_names(tiny_app, caplog):
     client = tiny_app.server.test_client()
-    with caplog.at_level(logging.ERROR, logger="dashboard.security"):
+    with caplog.at_level(logging.ERROR, logger="dashboard.web.security"):
         response = client.get("/boom", headers={"X-Request-ID": "req-42"})
     assert response.status_code == 500
     assert response.get_json() == {"error": "internal error", "status": 500, "request_id": "req-42"}

@@ -18,7 +18,7 @@ from test_reliability_data_updates import find_component
 
 from dashboard import ids
 from dashboard.i18n import LANGUAGES
-from dashboard.notices import url_notice
+from dashboard.pages.notices import url_notice
 from dashboard.view_state import LAYERS, METRICS, ViewState, parse_view
 
 QUERY_KEYS = [

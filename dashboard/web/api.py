@@ -16,12 +16,13 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, Response, jsonify, request
 
-from dashboard import export, jobs
+from dashboard import jobs
 from dashboard.i18n import LANGUAGES, country_name
 from dashboard.jobs import RETRY_AFTER_SECONDS, QueueFull, Render, Unavailable
-from dashboard.methods import methods_page
+from dashboard.pages import export
 from dashboard.state import current_data_dir
 from dashboard.view_state import METRICS
+from dashboard.web.methods import methods_page
 from layers.api_tables import (
     RESOURCES,
     FilterError,

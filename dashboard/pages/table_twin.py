@@ -9,8 +9,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.controls import button_group
 from dashboard.i18n import t
+from dashboard.pages.controls import button_group
 from dashboard.view_state import TABS
 
 COLUMNS = ("country", "value", "per_1000", "date", "estimated", "source")

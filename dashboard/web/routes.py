@@ -6,8 +6,8 @@ from flask import Flask, Response, abort, jsonify, request
 
 from dashboard.cache import cache_outcome_header, reachable
 from dashboard.documents import ENCODINGS, Document, encoded, services_document, web_geometry
-from dashboard.security import server_errors
 from dashboard.state import current_data_dir, current_state
+from dashboard.web.security import server_errors
 
 YEAR_SECONDS = 365 * 24 * 3600
 

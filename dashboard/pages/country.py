@@ -12,9 +12,9 @@ from dash import dcc, html
 from plotly.subplots import make_subplots
 
 from dashboard import ids
-from dashboard.flow_panels import add_balance, crossing_counts_block
 from dashboard.i18n import format_month, format_number, format_partial_date, number_separators, plural, t
-from layers import country_panel as data
+from dashboard.pages.flow_panels import add_balance, crossing_counts_block
+from layers import country as data
 from layers.package import resource_credits
 
 STOCK_COLOUR = "#225ea8"

@@ -10,10 +10,10 @@ from dash import dcc, html
 from plotly.subplots import make_subplots
 
 from dashboard import ids
-from dashboard.controls import button_group
-from dashboard.country_panel import GRAPH_CONFIG, simple_table
 from dashboard.i18n import country_name, format_number, number_separators, t
-from layers import country_panel as panel_data
+from dashboard.pages.controls import button_group
+from dashboard.pages.country import GRAPH_CONFIG, simple_table
+from layers import country as panel_data
 from layers.funding import OUTCOMES, TOTAL, iom_2018_by_outcome
 from layers.regularisation import permits_by_year
 from layers.stock import months

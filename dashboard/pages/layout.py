@@ -10,15 +10,15 @@ from dash_extensions.javascript import Namespace
 
 from dashboard import ids
 from dashboard.config import settings
-from dashboard.controls import button_group
-from dashboard.country_panel import panel_shell
 from dashboard.documents import geometry_url, services_url
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
-from dashboard.journalist import journalist_toolbar
 from dashboard.map_style import FIT_PADDING, HOME_BOUNDS, HOME_CENTER, KIND_COLOURS, PANES
-from dashboard.notices import admin_banner, url_notice
-from dashboard.regional import regional_section
-from dashboard.table_twin import skip_link, table_twin, view_switch
+from dashboard.pages.cite import journalist_toolbar
+from dashboard.pages.compare import regional_section
+from dashboard.pages.controls import button_group
+from dashboard.pages.country import panel_shell
+from dashboard.pages.notices import admin_banner, url_notice
+from dashboard.pages.table_twin import skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.choropleth import second_measures, stock_matrix
 from layers.codes import iso_by_name
@@ -58,8 +58,6 @@ def browser_text(lang: str) -> dict[str, str]:
         "map.",
     )
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
-
-
 
 
 def full_view_query(view: ViewState) -> str:
