@@ -24,13 +24,18 @@
   function hostColours(stock, index, metric, breaks, palette) {
     const colours = {};
     const info = {};
+    const missing = {}; // hosts with no figure this month: the month and date of their latest figure
     Object.keys(stock.areas).forEach((iso) => {
       const at = valueAt(stock, iso, index, metric);
+      const latest = stock.areas[iso].c && stock.areas[iso].c[index];
+      if (!at && latest !== null && latest !== undefined) {
+        missing[iso] = { month: stock.months[index], date: stock.areas[iso].d[latest] };
+      }
       if (!at) return;
       colours[iso] = [palette[classIndex(at.value, breaks)], at.estimated ? 1 : 0];
       info[iso] = at;
     });
-    return { colours, info };
+    return { colours, info, missing };
   }
 
   ns.stock = { valueAt, hostColours };

@@ -24,6 +24,11 @@
       return box;
     }
     const at = h.info && h.info[iso];
+    const gap = h.missing && h.missing[iso];
+    if (!at && gap) {
+      box.appendChild(el("div", null, tr("tooltip.carried", { month: formatMonth(gap.month), date: formatMonth(gap.date) })));
+      return box;
+    }
     if (!at) {
       box.appendChild(el("div", null, h.noDataText || tr("tooltip.no_data")));
       return box;

@@ -107,7 +107,7 @@
       const hovered = hover && hover.iso;
       const breaks = config.breaks[metric];
       const palette = config.palette;
-      const { colours, info } = hostColours(stock, index, metric, breaks, palette);
+      const { colours, info, missing } = hostColours(stock, index, metric, breaks, palette);
       const month = stock.months[index];
       const decimals = metric === "per_1000" ? 1 : 0;
       const estimated = Object.values(info).filter((i) => i.estimated).length;
@@ -121,7 +121,7 @@
         extra.push(div("legend-note", tr("legend.latest_range", { start: formatMonth(stock.latest.from), end: formatMonth(stock.latest.to) })));
       }
       const title = tr(metric === "per_1000" ? "legend.title_per_1000" : "legend.title_absolute") + " · " + formatMonth(month);
-      const hideout = { map: "primary", month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals };
+      const hideout = { map: "primary", month: month, colours: colours, info: info, missing: missing, selected: selected, hovered: hovered, decimals: decimals };
       return [hideout, hideout, legend(title, breaks, palette, extra), formatMonth(month)];
     },
     secondChoropleth: function (index, measure, selected, hover, stock, second, textStore) {

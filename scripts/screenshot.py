@@ -13,7 +13,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.browser import CHROMIUM_ARGS  # noqa: E402  (same flags as the benchmark)
 
-SIZES = {"projector": (1280, 720), "phone": (390, 844)}
+SIZES = {"projector": (1280, 720), "phone": (390, 844), "large": (1920, 1080)}
 
 
 def main(url: str, out_dir: str, name: str = "view") -> None:

@@ -57,7 +57,7 @@ def test_default_view_shows_every_host_at_its_latest_figure_with_its_date(watche
             path.dispatch_event("mouseover")
         try:
             expect(tooltip).to_contain_text(
-                re.compile(r"published figure as of (\d+ )?\w{3} \d{4}"), timeout=3000
+                re.compile(r"published figure as of (\w{3} \d{4}|\w{3} \d{1,2}, \d{4})"), timeout=10_000
             )
         except AssertionError:
             continue
