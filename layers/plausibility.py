@@ -71,6 +71,7 @@ def _avoided_sources(figures: pd.DataFrame, domains: pd.DataFrame) -> list[Probl
     return problems
 
 
+@memoized_on_data
 def plausibility_warnings(directory: str | Path | None) -> pd.DataFrame:
     """Every plausibility warning, as a frame whose `attrs["warnings"]` `corredores validate` reports."""
     problems = _jumps(main_series(directory))
