@@ -109,7 +109,7 @@
       const n = (h.counts || {})[feature.properties.iso_3166_2] || 0;
       const fill = h.colours ? h.colours[classIndex(n, h.breaks)] : colours.admin1[0];
       return {
-        weight: 1, color: colours.admin1_border, dashArray: "3 2", fillColor: fill, fillOpacity: n ? 0.85 : 0.2,
+        weight: 1, color: colours.admin1_border, dashArray: "3 2", fillColor: fill, fillOpacity: 0.85,
         className: "admin1 admin1-" + feature.properties.iso_3166_2,
       };
     },
