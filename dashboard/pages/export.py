@@ -27,17 +27,21 @@ from shapely.geometry import MultiPolygon, Polygon
 
 from dashboard.i18n import format_month, format_number, plural, t
 from dashboard.map_style import COLOURS, HOME_BOUNDS
+from dashboard.view_state import METRICS
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE
 from layers.citation import host_codes, map_rows
 from layers.entry_points import entry_points
 from layers.memo import memoized_on_data
 from layers.routes import land_routes, maritime_routes
-from layers.stock import rows_at
+from layers.scenes import scenes
+from layers.stock import LATEST, rows_at
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.path import Path as MplPath
+
+    from dashboard.jobs import Render
 
 LAYOUTS = ("wide", "portrait")
 WIDE_SIZE = (1920, 1080)  # pixels, 16:9: a full-HD slide
@@ -114,6 +118,22 @@ def scene_slide(scene: dict, lang: str) -> Slide:
 
     layers = tuple(layer for layer in scene.get("layers", []) if layer in ROUTE_LAYERS)
     return Slide(scene["bounds"], text(scene.get("title")), text(scene.get("caption")), layers)
+
+
+def find_scene(directory: Path, scene_id: str) -> dict | None:
+    """The scene of data/scenes.json with this id, or None."""
+    return next((scene for scene in scenes(directory) if scene.get("id") == scene_id), None)
+
+
+def scene_view(scene: dict) -> tuple[str, str]:
+    """A scene's month and map measure: its `date`, else the end of its `play` range; people by default."""
+    month = scene.get("date")
+    if not isinstance(month, str):
+        play = scene.get("play")
+        ends = list(play.values()) if isinstance(play, dict) else play if isinstance(play, list) else []
+        month = str(ends[-1]) if ends else LATEST
+    metric = scene.get("metric")
+    return month, metric if metric in METRICS else "absolute"
 
 
 def _polygon_path(geometry: Polygon | MultiPolygon) -> MplPath:
@@ -308,7 +328,10 @@ def subtitle(rows, lang: str) -> str:
 def wrapped(text: str, width_px: float, fontsize: float) -> str:
     """`text` broken into lines that fit `width_px` at `fontsize` points (a character is about 0.58 em)."""
     chars = max(20, int(width_px / (fontsize * DPI / 72 * 0.58)))
-    return "\n".join(textwrap.fill(line, chars) for line in text.split("\n"))
+    return "\n".join(
+        textwrap.fill(line, chars, break_long_words=False, break_on_hyphens=False)
+        for line in text.split("\n")
+    )
 
 
 class Column:
@@ -416,6 +439,19 @@ def draw_map(
     return figure
 
 
+def draw(render: Render, directory: Path, public_url: str, progress: Callable[[int, int], None]) -> bytes:
+    """The file of a render (PNG, GIF or MP4); `progress(done, total)` after each frame."""
+    link = render.credit_link(public_url)
+    if render.kind == "map":
+        scene = find_scene(directory, render.scene) if render.scene else None
+        slide = scene_slide(scene, render.lang) if scene else HOME
+        body = map_png(directory, render.months[0], render.metric, render.lang, link, render.layout, slide)
+        progress(1, 1)
+        return body
+    encode = timelapse_gif if render.kind == "timelapse" else timelapse_mp4
+    return encode(directory, list(render.months), render.metric, render.lang, link, progress)
+
+
 def _png(figure: Figure) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -482,7 +518,7 @@ def timelapse_gif(
                 output.writelines(header)
             hold = GIF_FRAME_MS * 3 if done == len(months) else GIF_FRAME_MS  # hold the last month
             output.writelines(
-                GifImagePlugin.getdata(frame, duration=hold, disposal=1, include_color_table=True)
+                GifImagePlugin.getdata(frame, duration=hold, disposal=1)  # the header's palette serves all
             )
         output.write(b";")  # GIF trailer
         output.seek(0)
