@@ -53,6 +53,7 @@ GIF_FRAME_MS = 700
 VIDEO_FPS = Fraction(1000, GIF_FRAME_MS)  # one video frame per month, as long as a GIF frame
 MAX_FRAMES = 60  # five years of months: about 30 s of rendering and 3 MB per animation
 DPI = 100
+MIN_TEXT_SCALE = 0.8
 TEXT = "#222222"
 MUTED_TEXT = "#444444"
 MONTH_TEXT = "#0c2c84"
@@ -310,7 +311,7 @@ def footer_lines(directory: Path, month: str, lang: str, link: str) -> list[str]
     labels = short_sources(directory, month)
     lines = [plural("export.sources", lang, len(labels), labels=", ".join(labels))]
     if link:
-        lines.append(t("export.link", lang, link=link))
+        lines += [t("export.link", lang), link]  # the address on a line of its own: it stays whole
     return [*lines, t("export.credit", lang)]
 
 
@@ -326,12 +327,11 @@ def subtitle(rows, lang: str) -> str:
 
 
 def wrapped(text: str, width_px: float, fontsize: float) -> str:
-    """`text` broken into lines that fit `width_px` at `fontsize` points (a character is about 0.58 em)."""
+    """`text` broken into lines that fit `width_px` at `fontsize` points (a character is about 0.58 em).
+
+    Addresses stay whole unless one alone is wider than the column."""
     chars = max(20, int(width_px / (fontsize * DPI / 72 * 0.58)))
-    return "\n".join(
-        textwrap.fill(line, chars, break_long_words=False, break_on_hyphens=False)
-        for line in text.split("\n")
-    )
+    return "\n".join(textwrap.fill(line, chars, break_on_hyphens=False) for line in text.split("\n"))
 
 
 class Column:
@@ -365,6 +365,7 @@ def draw_map(
     rows = map_rows(directory, month, metric).set_index("iso_a3")
     wide = size[0] > size[1]
     scale = size[0] / (WIDE_SIZE if wide else MAP_SIZE)[0]
+    text = max(scale, MIN_TEXT_SCALE)  # text shrinks less than lines: small GIFs stay legible
     figure = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI, facecolor="white")
     FigureCanvasAgg(figure)  # a renderer to measure text with
     measure = t(f"legend.title_{metric}", lang)
@@ -373,18 +374,18 @@ def draw_map(
     margin = 0.03 * size[0]
     if wide:
         column = Column(figure, PANEL_LEFT, 0.955, (1 - PANEL_LEFT) * size[0] - margin)
-        column.add(slide.title or measure, 24 * scale, fontweight="bold", color=TEXT)
-        column.add(format_month(month, lang), 40 * scale, gap=0.03, fontweight="bold", color=MONTH_TEXT)
-        column.add(notes, 12.5 * scale, gap=0.02, color=TEXT, linespacing=1.4)
+        column.add(slide.title or measure, 24 * text, fontweight="bold", color=TEXT)
+        column.add(format_month(month, lang), 40 * text, gap=0.03, fontweight="bold", color=MONTH_TEXT)
+        column.add(notes, 12.5 * text, gap=0.02, color=TEXT, linespacing=1.4)
         legend_top = column.top
         box = WIDE_MAP_BOX
     else:
         column = Column(figure, 0.03, 0.97, size[0] - 2 * margin)
         title = t("export.title", lang, measure=slide.title or measure, month=format_month(month, lang))
-        column.add(title, 21 * scale, fontweight="bold", color=TEXT)
-        column.add(notes, 12 * scale, gap=0.015, color=TEXT, linespacing=1.3)
+        column.add(title, 21 * text, fontweight="bold", color=TEXT)
+        column.add(notes, 12 * text, gap=0.015, color=TEXT, linespacing=1.3)
         box = None
-    footer_style = {"fontsize": (10 if wide else 9) * scale, "color": MUTED_TEXT, "linespacing": 1.4}
+    footer_style = {"fontsize": (10 if wide else 9) * text, "color": MUTED_TEXT, "linespacing": 1.4}
     footer_artist = figure.text(
         column.left,
         0.015,
@@ -419,8 +420,8 @@ def draw_map(
             loc="upper left",
             bbox_to_anchor=(PANEL_LEFT - 0.006, legend_top),
             title=measure,
-            fontsize=12 * scale,
-            title_fontsize=13 * scale,
+            fontsize=12 * text,
+            title_fontsize=13 * text,
             frameon=False,
             alignment="left",
         )
@@ -430,8 +431,8 @@ def draw_map(
             labels,
             loc="lower right",
             title=measure,
-            fontsize=9 * scale,
-            title_fontsize=10 * scale,
+            fontsize=9 * text,
+            title_fontsize=10 * text,
             frameon=True,
             framealpha=1,
         )
@@ -557,6 +558,7 @@ def timelapse_mp4(
             fps=VIDEO_FPS,
             codec="libx264",
             output_params=["-movflags", "+faststart"],
+            ffmpeg_log_level="error",
         )
         writer.send(None)  # start ffmpeg
         try:
