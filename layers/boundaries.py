@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 from shapely import make_valid
 
 from layers.memo import memoized_on_data
@@ -80,19 +81,21 @@ def _read_geojson(
     return frame, problems
 
 
+def _features_where(
+    frame: gpd.GeoDataFrame, relative: str, column: str, mask: pd.Series, message: str
+) -> list[Problem]:
+    """A problem for each feature where `mask` holds; `message` may name the {value} found."""
+    return [
+        Problem(relative, message.format(value=frame[column].iloc[i]), i + 1, column)
+        for i in range(len(frame))
+        if mask.iloc[i]
+    ]
+
+
 def _duplicates(frame: gpd.GeoDataFrame, relative: str, column: str) -> list[Problem]:
     """Features whose key repeats an earlier feature's."""
-    repeated = frame[column].duplicated()
-    return [
-        Problem(
-            relative,
-            f'expected a unique {column}, found "{frame[column].iloc[i]}" again',
-            i + 1,
-            column,
-        )
-        for i in range(len(frame))
-        if repeated.iloc[i]
-    ]
+    message = f'expected a unique {column}, found "{{value}}" again'
+    return _features_where(frame, relative, column, frame[column].duplicated(), message)
 
 
 @memoized_on_data
@@ -102,16 +105,9 @@ def admin0(directory: Path) -> gpd.GeoDataFrame:
     if frame.empty:
         raise_if_errors(problems)
     problems += _duplicates(frame, ADMIN0_FILE, "iso_a3")
-    for position, value in enumerate(frame["pop_est"]):
-        if value is None or value != value or value < 0:
-            problems.append(
-                Problem(
-                    ADMIN0_FILE,
-                    f"expected a population of at least 0, found {value}",
-                    position + 1,
-                    "pop_est",
-                )
-            )
+    population = pd.to_numeric(frame["pop_est"], errors="coerce")
+    message = "expected a population of at least 0, found {value}"
+    problems += _features_where(frame, ADMIN0_FILE, "pop_est", ~(population >= 0), message)
     raise_if_errors(problems)
     frame["r4v_host"] = frame["r4v_host"].astype(bool)
     frame["origin"] = frame["origin"].astype(bool)
@@ -128,16 +124,9 @@ def admin1(directory: Path) -> gpd.GeoDataFrame:
         raise_if_errors(problems)
     problems += _duplicates(frame, ADMIN1_FILE, "iso_3166_2")
     known = set(admin0(directory)["iso_a3"])
-    for position, value in enumerate(frame["parent_iso_a3"]):
-        if value not in known:
-            problems.append(
-                Problem(
-                    ADMIN1_FILE,
-                    f'expected a parent ISO3 present in {ADMIN0_FILE}, found "{value}"',
-                    position + 1,
-                    "parent_iso_a3",
-                )
-            )
+    message = f'expected a parent ISO3 present in {ADMIN0_FILE}, found "{{value}}"'
+    orphans = ~frame["parent_iso_a3"].isin(known)
+    problems += _features_where(frame, ADMIN1_FILE, "parent_iso_a3", orphans, message)
     raise_if_errors(problems)
     frame.attrs["warnings"] = [p for p in problems if p.warning]
     return frame

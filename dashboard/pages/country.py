@@ -148,6 +148,23 @@ def timeline_height(figure: go.Figure) -> dict[str, str]:
     return {"height": f"{figure.layout.height}px"}
 
 
+def _markers(
+    figure: go.Figure, frame: pd.DataFrame, name: str, marker: dict, columns: list[str], hover: str
+) -> None:
+    """Dated figures as markers on the stock row, with `columns` for the hover text."""
+    figure.add_scatter(
+        x=frame["month"],
+        y=frame["value"],
+        mode="markers",
+        marker=marker,
+        name=name,
+        customdata=frame[columns].to_numpy(),
+        hovertemplate=hover,
+        row=1,
+        col=1,
+    )
+
+
 def _add_stock(figure: go.Figure, history: dict[str, pd.DataFrame], lang: str) -> None:
     """Monthly values dashed where estimated, published figures as dots, other figures as rings."""
     monthly = history["monthly"]
@@ -163,31 +180,14 @@ def _add_stock(figure: go.Figure, history: dict[str, pd.DataFrame], lang: str) -
             col=1,
         )
     published = history["published"]
-    figure.add_scatter(
-        x=published["month"],
-        y=published["value"],
-        mode="markers",
-        marker={"color": STOCK_COLOUR, "size": 8},
-        name=t("panel.stock", lang),
-        customdata=published[["date", "source"]].to_numpy(),
-        hovertemplate="%{y:,.0f} · %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        row=1,
-        col=1,
-    )
+    marker = {"color": STOCK_COLOUR, "size": 8}
+    hover = "%{y:,.0f} · %{customdata[0]}<br>%{customdata[1]}<extra></extra>"
+    _markers(figure, published, t("panel.stock", lang), marker, ["date", "source"], hover)
     others = history["others"]
     if len(others):
-        figure.add_scatter(
-            x=others["month"],
-            y=others["value"],
-            mode="markers",
-            marker={"color": "#666", "size": 7, "symbol": "circle-open"},
-            name=t("panel.other_figures", lang),
-            customdata=others[["date", "source", "measure"]].to_numpy(),
-            hovertemplate="%{y:,.0f} · %{customdata[0]} · %{customdata[2]}"
-            "<br>%{customdata[1]}<extra></extra>",
-            row=1,
-            col=1,
-        )
+        marker = {"color": "#666", "size": 7, "symbol": "circle-open"}
+        hover = "%{y:,.0f} · %{customdata[0]} · %{customdata[2]}<br>%{customdata[1]}<extra></extra>"
+        _markers(figure, others, t("panel.other_figures", lang), marker, ["date", "source", "measure"], hover)
 
 
 def _add_permits(figure: go.Figure, permits: pd.DataFrame, lang: str) -> None:
