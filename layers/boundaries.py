@@ -92,19 +92,21 @@ def _features_where(
     ]
 
 
-def _duplicates(frame: gpd.GeoDataFrame, relative: str, column: str) -> list[Problem]:
-    """Features whose key repeats an earlier feature's."""
-    message = f'expected a unique {column}, found "{{value}}" again'
-    return _features_where(frame, relative, column, frame[column].duplicated(), message)
+def _keyed_features(
+    directory: Path, relative: str, columns: list[str], key: str
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """A boundary file read and checked; a problem for each feature repeating an earlier one's `key`."""
+    frame, problems = _read_geojson(directory, relative, columns)
+    if frame.empty:
+        raise_if_errors(problems)
+    message = f'expected a unique {key}, found "{{value}}" again'
+    return frame, problems + _features_where(frame, relative, key, frame[key].duplicated(), message)
 
 
 @memoized_on_data
 def admin0(directory: Path) -> gpd.GeoDataFrame:
     """Countries and territories of the Americas with ISO3, names and population (feature = row)."""
-    frame, problems = _read_geojson(directory, ADMIN0_FILE, ADMIN0_COLUMNS)
-    if frame.empty:
-        raise_if_errors(problems)
-    problems += _duplicates(frame, ADMIN0_FILE, "iso_a3")
+    frame, problems = _keyed_features(directory, ADMIN0_FILE, ADMIN0_COLUMNS, "iso_a3")
     population = pd.to_numeric(frame["pop_est"], errors="coerce")
     message = "expected a population of at least 0, found {value}"
     problems += _features_where(frame, ADMIN0_FILE, "pop_est", ~(population >= 0), message)
@@ -119,10 +121,7 @@ def admin0(directory: Path) -> gpd.GeoDataFrame:
 @memoized_on_data
 def admin1(directory: Path) -> gpd.GeoDataFrame:
     """First-level subdivisions (states, departments, provinces) with ISO 3166-2 codes."""
-    frame, problems = _read_geojson(directory, ADMIN1_FILE, ADMIN1_COLUMNS)
-    if frame.empty:
-        raise_if_errors(problems)
-    problems += _duplicates(frame, ADMIN1_FILE, "iso_3166_2")
+    frame, problems = _keyed_features(directory, ADMIN1_FILE, ADMIN1_COLUMNS, "iso_3166_2")
     known = set(admin0(directory)["iso_a3"])
     message = f'expected a parent ISO3 present in {ADMIN0_FILE}, found "{{value}}"'
     orphans = ~frame["parent_iso_a3"].isin(known)
