@@ -14,8 +14,9 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_DATA = ROOT / "data"
+from datadir import SHIPPED_DATA
+
+ROOT = SHIPPED_DATA.parent
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 

@@ -268,21 +268,32 @@ def mechanisms_block(directory: Path, iso: str, lang: str) -> html.Div:
     entries = []
     for row in rows.itertuples():
         gloss = f" — {row.mechanism_en}" if lang != "es" and row.mechanism_en else ""
+        # (label, value, written by the project in `text_lang`: marked when the page is in another language)
         facts = [
-            (t("panel.instrument", lang), row.instrument),
-            (t("panel.launched", lang), " ".join(filter(None, [row.launched, row.launched_note]))),
+            (t("panel.instrument", lang), row.instrument, False),
+            (t("panel.launched", lang), " ".join(filter(None, [row.launched, row.launched_note])), True),
             (
                 t("panel.ended", lang),
                 " ".join(filter(None, [row.ended, row.ended_note])) or t("panel.open_ended", lang),
+                bool(row.ended or row.ended_note),
             ),
-            (t("panel.grants", lang), row.grants),
-            (t("panel.eligibility", lang), row.eligibility),
-            (t("panel.figures", lang), row.figures),
-            (t("panel.source", lang), row.source),
+            (t("panel.grants", lang), row.grants, True),
+            (t("panel.eligibility", lang), row.eligibility, True),
+            (t("panel.figures", lang), row.figures, True),
+            (t("panel.source", lang), row.source, False),
         ]
-        items = [html.Div([html.Dt(label), html.Dd(value)]) for label, value in facts if value]
+        foreign = row.text_lang != lang
+        items = [
+            html.Div([html.Dt(label), html.Dd(value, lang=row.text_lang if written and foreign else None)])
+            for label, value, written in facts
+            if value
+        ]
+        marker = [html.P(t(f"panel.notes_in.{row.text_lang}", lang), className="original-language")]
         entries.append(
-            html.Details([html.Summary(f"{row.mechanism}{gloss}"), html.Dl(items)], className="mechanism")
+            html.Details(
+                [html.Summary(f"{row.mechanism}{gloss}"), *(marker if foreign else []), html.Dl(items)],
+                className="mechanism",
+            )
         )
     extra = data.other_regularisation_figures(directory, iso)
     if len(extra):
