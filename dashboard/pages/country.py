@@ -148,6 +148,16 @@ def timeline_height(figure: go.Figure) -> dict[str, str]:
     return {"height": f"{figure.layout.height}px"}
 
 
+def _cited(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The figures with `cited`, a short credit: the publisher, and the outlet that printed the page."""
+    pairs = zip(figures["publisher"], figures["outlet"], strict=True)
+    cited = [
+        name if outlet in ("", name) else t("panel.printed_by", lang, publisher=name, outlet=outlet)
+        for name, outlet in pairs
+    ]
+    return figures.assign(cited=cited)
+
+
 def _markers(
     figure: go.Figure, frame: pd.DataFrame, name: str, marker: dict, columns: list[str], hover: str
 ) -> None:
@@ -179,15 +189,15 @@ def _add_stock(figure: go.Figure, history: dict[str, pd.DataFrame], lang: str) -
             row=1,
             col=1,
         )
-    published = history["published"]
+    published = _cited(history["published"], lang)
     marker = {"color": STOCK_COLOUR, "size": 8}
     hover = "%{y:,.0f} · %{customdata[0]}<br>%{customdata[1]}<extra></extra>"
-    _markers(figure, published, t("panel.stock", lang), marker, ["date", "source"], hover)
-    others = history["others"]
+    _markers(figure, published, t("panel.stock", lang), marker, ["date", "cited"], hover)
+    others = _cited(history["others"], lang)
     if len(others):
         marker = {"color": "#666", "size": 7, "symbol": "circle-open"}
         hover = "%{y:,.0f} · %{customdata[0]} · %{customdata[2]}<br>%{customdata[1]}<extra></extra>"
-        _markers(figure, others, t("panel.other_figures", lang), marker, ["date", "source", "measure"], hover)
+        _markers(figure, others, t("panel.other_figures", lang), marker, ["date", "cited", "measure"], hover)
 
 
 def _add_permits(figure: go.Figure, permits: pd.DataFrame, lang: str) -> None:
