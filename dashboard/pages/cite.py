@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.config import settings
 from dashboard.i18n import (
     country_name,
     format_long_month,
@@ -130,6 +131,7 @@ def share_dialog(lang: str) -> html.Details:
         className="tools-group share",
         children=[
             html.Summary(t("share.title", lang)),
+            dcc.Store(id=ids.SHARE_BASE, data=settings().public_url),
             html.Label(t("share.link", lang), htmlFor=ids.SHARE_LINK),
             dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, className="share-field"),
             dcc.Clipboard(target_id=ids.SHARE_LINK, title=t("share.copy_link", lang), className="share-copy"),
