@@ -74,7 +74,7 @@
     const panel = map.getContainer().closest(".map-panel");
     // on a phone the legend starts folded: the map comes first
     const box = panel && panel.querySelector(".legend-box");
-    if (box && window.matchMedia(PHONE).matches) box.open = false;
+    if (box && window.matchMedia(PHONE).matches && !panel.closest(".embed")) box.open = false;
     map.on("popupopen", () => panel && panel.classList.add("popup-open"));
     map.on("popupclose", () => panel && panel.classList.remove("popup-open"));
     map.on("moveend", () => {
@@ -170,6 +170,7 @@
       const scene = scenes && sceneIndex !== null && sceneIndex !== undefined ? scenes[sceneIndex] : null;
       if (fired.indexOf(ids.MAP_RESET) !== -1 && resetClicks) return fly(config.home);
       if (fired.indexOf(ids.SCENE_INDEX) !== -1 && scene && scene.bounds) return fly(scene.bounds);
+      if (document.querySelector(".app.embed")) return noUpdate(); // the embed card keeps the whole region
       const bounds = selected && (textStore.bounds || {})[selected];
       return fired.indexOf(ids.SELECTED) !== -1 && bounds ? fly(bounds) : noUpdate();
     },

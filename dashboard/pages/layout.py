@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import dash_leaflet as dl
 from dash import dcc, html
 from dash_extensions.javascript import Namespace
@@ -17,12 +15,13 @@ from dashboard.pages.cite import journalist_toolbar
 from dashboard.pages.compare import regional_section
 from dashboard.pages.controls import button_group
 from dashboard.pages.country import panel_shell
+from dashboard.pages.embed import embed_card, embed_credit
 from dashboard.pages.notices import admin_banner, url_notice
 from dashboard.pages.table_twin import skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.choropleth import second_measures, stock_matrix
 from layers.codes import iso_by_name
-from layers.map_view import country_bounds, small_places, spread
+from layers.map_view import country_bounds, region_bounds, small_places, spread
 from layers.months import YEAR_MONTHS
 from layers.scenes import scenes
 from layers.services import KINDS
@@ -58,22 +57,9 @@ def browser_text(lang: str) -> dict[str, str]:
         "present.",
         "table.",
         "map.",
+        "embed.",
     )
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
-
-
-def full_view_query(view: ViewState) -> str:
-    """The query string that reopens this view outside the embed."""
-    query = {
-        "lang": view.lang,
-        "date": view.date,
-        "metric": view.metric,
-        "second": view.second,
-        "layers": ",".join(view.layers),
-    }
-    if view.country:
-        query["country"] = view.country
-    return urlencode(query)
 
 
 def month_marks(months: list[str], latest: str) -> dict[int, str]:
@@ -94,8 +80,10 @@ def map_start(view: ViewState, directory) -> dict:
     """The first view of the main map: the link's `view`, else its country, else the whole region.
 
     dash-leaflet 1.x fits `bounds` only when no centre is given, and only at the first render; the
-    second map follows the main one (assets/map_view.js).
+    second map follows the main one (assets/map_view.js). The embed card always shows the region.
     """
+    if view.embed:
+        return {"bounds": region_bounds(directory), "boundsOptions": {"padding": FIT_PADDING}}
     if view.view:
         lat, lon, zoom = view.view
         return {"center": [lat, lon], "zoom": zoom}
@@ -470,6 +458,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
             admin_banner(view),
             url_notice(view),
             header(view, matrix["latest"]["vintage"]),
+            embed_card(view, directory, matrix["latest"]),
             html.Main(
                 [
                     maps,
@@ -482,17 +471,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 ]
             ),
             html.Footer(t("credit.line", lang), className="credit"),
-            html.Div(
-                className="embed-credit",
-                children=[
-                    html.Span(t("embed.attribution", lang)),
-                    html.A(
-                        t("embed.full_view", lang),
-                        id=ids.EMBED_LINK,
-                        href="?" + full_view_query(view),
-                        target="_blank",
-                    ),
-                ],
-            ),
+            embed_credit(view),
         ],
     )
