@@ -11,7 +11,7 @@ from werkzeug.datastructures import LanguageAccept
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 METRICS = ("absolute", "per_1000")
-SECOND_MEASURES = ("permits", "funding", "funding_per_1000", "per_1000")
+SECOND_MEASURES = ("permits", "funding", "funding_per_1000", "per_1000", "balance")
 TABS = ("map", "table")
 LAYERS = ("entry_points", "land_routes", "maritime_routes", "services", "tiles")
 DEFAULT_LAYERS = ("entry_points", "land_routes", "maritime_routes")
