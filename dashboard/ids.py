@@ -72,6 +72,8 @@ SCENES = "scenes"
 SCENE_INDEX = "scene-index"
 SCENE_CAPTION = "scene-caption"
 SCENE_BUTTONS = "scene-buttons"
+SCENE_LIST = "scene-list"
+SLIDE_MEASURE = "slide-measure"
 EMBED_LINK = "embed-link"
 NOTICE = "url-notice"
 

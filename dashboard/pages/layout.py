@@ -17,6 +17,7 @@ from dashboard.pages.controls import button_group
 from dashboard.pages.country import panel_shell
 from dashboard.pages.embed import embed_card, embed_credit
 from dashboard.pages.notices import admin_banner, url_notice
+from dashboard.pages.presenter import scene_band
 from dashboard.pages.table_twin import skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.choropleth import second_measures, stock_matrix
@@ -341,6 +342,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
         dcc.Store(id=ids.PRESENT, data=view.present),
         dcc.Store(id=ids.SCENES, data=scenes(directory)),
         dcc.Store(id=ids.SCENE_INDEX, data=None),
+        dcc.Store(id=ids.SLIDE_MEASURE, data=None),
     ]
     services_panel = html.Details(
         className="services-panel",
@@ -373,7 +375,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                         html.Div(id=ids.MAP_LEGEND, className="legend"),
                         html.Div(id=ids.ADMIN1_LEGEND, className="legend admin1-legend"),
                     ),
-                    html.Div(id=ids.SCENE_CAPTION, className="scene-caption", **{"aria-live": "polite"}),
+                    scene_band(directory, lang),
                     table_twin(view.tab, lang),
                 ],
             ),
@@ -432,21 +434,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
             ),
         ],
     )
-    scene_buttons = html.Div(
-        id=ids.SCENE_BUTTONS,
-        className="scene-buttons",
-        role="group",
-        **{"aria-label": t("present.scenes", lang)},
-        children=[
-            html.Button(
-                str(n),
-                id={"type": "scene", "index": n - 1},
-                title=scene["caption"][lang],
-                className="scene-button",
-            )
-            for n, scene in enumerate(scenes(directory), start=1)
-        ],
-    )
     classes = ["app", *(["present"] if view.present else []), *(["embed"] if view.embed else [])]
     return html.Div(
         id=ids.APP_ROOT,
@@ -462,7 +449,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
             html.Main(
                 [
                     maps,
-                    scene_buttons,
                     selection,
                     journalist_toolbar(view, directory),
                     panel_shell(lang),
