@@ -17,6 +17,7 @@ from dashboard.pages.cite import journalist_toolbar
 from dashboard.pages.compare import regional_section
 from dashboard.pages.controls import button_group
 from dashboard.pages.country import panel_shell
+from dashboard.pages.map_labels import route_labels
 from dashboard.pages.notices import admin_banner, url_notice
 from dashboard.pages.table_twin import skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
@@ -164,7 +165,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                         "land_routes",
                         dl.GeoJSON(
                             id=ids.LAND_ROUTES,
-                            data=land_routes_geojson(directory),
+                            data=route_labels(land_routes_geojson(directory), lang),
                             style=js("landStyle"),
                             onEachFeature=js("routeFeature"),
                             hideout=text_hideout,
@@ -174,7 +175,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                         "maritime_routes",
                         dl.GeoJSON(
                             id=ids.MARITIME_ROUTES,
-                            data=maritime_routes_geojson(directory),
+                            data=route_labels(maritime_routes_geojson(directory), lang),
                             style=js("maritimeStyle"),
                             onEachFeature=js("routeFeature"),
                             hideout=text_hideout,
