@@ -61,6 +61,97 @@
     if (node) node.setAttribute("tabindex", "-1");
   }
 
+  /* ---------- labels and markers that do not hide each other ----------
+   * Crossing markers closer than SPACING px are pushed apart (each stays near its place), at
+   * every zoom; then route labels are shown in order, each only where it covers no marker, no
+   * label already shown and stays inside the map. */
+  const SPACING = 24; // px between crossing marker centres: 16 px boxes never touch, even diagonally
+  const LABEL_ZOOM = 3; // below it the region is too small for corridor names
+  function spreadCrossings(map) {
+    const markers = [];
+    map.eachLayer((layer) => layer.options && layer.options.crossing && markers.push(layer));
+    const zoom = map.getZoom();
+    const points = markers.map((m) => map.project(m.options.crossing, zoom));
+    for (let round = 0, moved = true; moved && round < 100; round++) {
+      moved = false;
+      for (let i = 0; i < points.length; i++) {
+        for (let j = i + 1; j < points.length; j++) {
+          let d = points[j].subtract(points[i]);
+          let dist = d.distanceTo(L.point(0, 0));
+          if (dist >= SPACING - 0.5) continue;
+          if (dist < 0.01) { // the same place: part along a direction fixed by their order
+            d = L.point(Math.cos(i + j), Math.sin(i + j));
+            dist = 1;
+          }
+          const push = d.multiplyBy((SPACING - dist) / 2 / dist);
+          points[i] = points[i].subtract(push);
+          points[j] = points[j].add(push);
+          moved = true;
+        }
+      }
+    }
+    markers.forEach((m, i) => m.setLatLng(map.unproject(points[i], zoom)));
+  }
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  /* The point at `fraction` of a line's length on screen. */
+  function along(map, layer, fraction) {
+    const points = L.LineUtil.isFlat(layer.getLatLngs()) ? layer.getLatLngs() : layer.getLatLngs()[0];
+    const pixels = points.map((p) => map.latLngToLayerPoint(p));
+    const steps = pixels.slice(1).map((p, i) => p.distanceTo(pixels[i]));
+    let rest = fraction * steps.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < steps.length; i++) {
+      if (rest <= steps[i] && steps[i] > 0) {
+        return map.layerPointToLatLng(pixels[i].add(pixels[i + 1].subtract(pixels[i]).multiplyBy(rest / steps[i])));
+      }
+      rest -= steps[i];
+    }
+    return points[points.length - 1];
+  }
+  const PLACES = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]; // where along its line a label may sit, best first
+  function declutterLabels(map) {
+    const frame = map.getContainer().getBoundingClientRect();
+    // what a label must not cover: crossing markers, the map's controls, what lies over the map
+    const panel = map.getContainer().closest(".map-panel") || map.getContainer();
+    const covered = panel.querySelectorAll(".crossing-icon, .leaflet-control, .legend-box, .services-panel, .scene-caption");
+    const taken = Array.from(covered).map((e) => e.getBoundingClientRect()).filter((b) => b.width && b.height);
+    map.eachLayer((layer) => {
+      const tip = layer.getTooltip && layer.getTooltip();
+      const node = tip && tip.options.className === "route-label" && tip.getElement();
+      if (!node) return;
+      node.classList.add("label-hidden");
+      if (map.getZoom() < LABEL_ZOOM) return;
+      for (const fraction of PLACES) {
+        tip.setLatLng(along(map, layer, fraction));
+        const box = node.getBoundingClientRect();
+        const inside = box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
+        if (inside && !taken.some((other) => overlaps(box, other))) {
+          taken.push(box);
+          node.classList.remove("label-hidden");
+          return;
+        }
+      }
+    });
+  }
+  function declutter(map) {
+    map._corredoresDeclutter = null;
+    if (!map._loaded) return;
+    spreadCrossings(map);
+    declutterLabels(map);
+  }
+  function declutterSoon(map) {
+    if (!map || map._corredoresDeclutter) return;
+    map._corredoresDeclutter = requestAnimationFrame(() => declutter(map));
+    if (!map._corredoresDeclutterHooked) {
+      map._corredoresDeclutterHooked = true;
+      map.on("zoomend moveend overlayadd overlayremove", () => declutterSoon(map));
+      const panel = map.getContainer().closest(".map-panel");
+      // a legend or filter folded or unfolded frees or covers room for labels
+      if (panel) panel.addEventListener("toggle", () => declutterSoon(map), true);
+    }
+  }
+
   ns.map = {
     countryStyle: function (feature, context) {
       const h = context.hideout || {};
@@ -130,10 +221,17 @@
     },
     routeFeature: function (feature, layer) {
       const p = feature.properties;
-      const name = String(p.name || p.destination || "");
       layer.bindPopup(() => ns.routePopup(p), { maxHeight: 320 });
-      layer.bindTooltip(() => el("span", null, name + " · " + ns.core.tr("map.schematic")), { sticky: true });
-      layer.on("add", () => outOfTabOrder(layer));
+      // its name on the line, at the middle of its length (dashboard/pages/map_labels.py writes it)
+      const label = el("span", null);
+      const name = label.appendChild(el("span", "route-name", p.label));
+      if (p.label_lang) name.lang = p.label_lang;
+      label.appendChild(el("span", "route-note", p.label_note));
+      layer.bindTooltip(label, { permanent: true, direction: "center", className: "route-label", interactive: false, opacity: 1 });
+      layer.on("add", () => {
+        outOfTabOrder(layer);
+        declutterSoon(layer._map);
+      });
     },
     smallPlace: function (feature, latlng) {
       const marker = L.circleMarker(latlng, { radius: 9, pane: ns.config.panes.small_places });
@@ -151,7 +249,10 @@
     },
     entryPoint: function (feature, latlng) {
       const icon = L.divIcon({ className: "crossing-icon", html: "<span class='diamond' aria-hidden='true'></span>", iconSize: [16, 16] });
-      return L.marker(latlng, { icon: icon, keyboard: true, title: feature.properties.side_place || "" });
+      // not a Tab stop: the keyboard route is the table, and a country's panel lists its crossings
+      const marker = L.marker(latlng, { icon: icon, keyboard: false, title: feature.properties.side_place || "", crossing: latlng });
+      marker.on("add", () => declutterSoon(marker._map));
+      return marker;
     },
     entryFeature: function (feature, layer) {
       layer.bindPopup(() => ns.entryPopup(feature.properties), { maxHeight: 320 });

@@ -86,7 +86,7 @@
 
   function legend(title, breaks, palette, extra) {
     const swatches = palette.map((colour) => span("bar", "", { background: colour }));
-    const labels = breaks.map((b) => span("tick", compact(b)));
+    const labels = breaks.map((b, i) => span("tick", compact(b), { gridColumn: String(i + 1), gridRow: String(1 + (i % 2)) }));
     return [div("legend-title", title), div("legend-bar", swatches), div("legend-ticks", labels), div("legend-keys", extra)];
   }
   /* A legend key; `image` is the map's own fill tile (ns.swatchImage) where the map uses a pattern. */

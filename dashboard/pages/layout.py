@@ -16,6 +16,7 @@ from dashboard.pages.compare import regional_section
 from dashboard.pages.controls import button_group
 from dashboard.pages.country import panel_shell
 from dashboard.pages.embed import embed_card, embed_credit
+from dashboard.pages.map_labels import route_labels
 from dashboard.pages.notices import admin_banner, url_notice
 from dashboard.pages.presenter import scene_band
 from dashboard.pages.table_twin import skip_link, table_twin, view_switch
@@ -153,7 +154,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                         view,
                         "land_routes",
                         ids.LAND_ROUTES,
-                        land_routes_geojson(directory),
+                        route_labels(land_routes_geojson(directory), lang),
                         style="landStyle",
                         onEachFeature="routeFeature",
                     ),
@@ -161,7 +162,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                         view,
                         "maritime_routes",
                         ids.MARITIME_ROUTES,
-                        maritime_routes_geojson(directory),
+                        route_labels(maritime_routes_geojson(directory), lang),
                         style="maritimeStyle",
                         onEachFeature="routeFeature",
                     ),
