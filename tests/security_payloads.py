@@ -14,6 +14,17 @@ import urllib.request
 from hypothesis import strategies as st
 
 CALLBACK_PATH = "/_dash-update-component"
+# a valid body: the service counts for a box over Peru and Bolivia
+SERVICES_BODY = {
+    "output": "service-counts.children",
+    "outputs": {"id": "service-counts", "property": "children"},
+    "inputs": [
+        {"id": "map", "property": "bounds", "value": [[-20, -80], [10, -60]]},
+        {"id": "service-kinds", "property": "data", "value": ["shelter", "health"]},
+    ],
+    "state": [{"id": "lang-store", "property": "data", "value": "en"}],
+    "changedPropIds": ["map.bounds"],
+}
 HOSTILE_TEXT = [
     "<img src=x onerror=alert(1)>",
     "<script>alert(1)</script>",

@@ -14,8 +14,8 @@ import urllib.request
 
 import imageio_ffmpeg
 import pytest
-from conftest import ROOT, SHIPPED_DATA, Server
 from PIL import GifImagePlugin, Image
+from processes import ROOT, SHIPPED_DATA, Server
 
 from dashboard.i18n import format_number, plural
 from dashboard.pages import export

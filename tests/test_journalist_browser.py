@@ -48,7 +48,7 @@ def test_cite_this_follows_the_selected_country_and_month(watched_page, server):
     open_group(watched_page, "Cite this")
     sentence = watched_page.locator("#cite-text")
     expect(sentence).to_contain_text(
-        "In October 2019, Colombia hosted 1,630,903 refugees and migrants from Venezuela"
+        "As of October 31, 2019, Colombia hosted 1,630,903 refugees and migrants from Venezuela"
     )
     watched_page.click("#previous-month")
     expect(sentence).to_contain_text("In September 2019, Colombia hosted an estimated")
@@ -60,7 +60,7 @@ def test_cite_this_in_spanish_uses_spanish_numbers(watched_page, server):
     open_dashboard(watched_page, server, "lang=es&date=2019-10&country=COL")
     open_group(watched_page, "Citar")
     expect(watched_page.locator("#cite-text")).to_contain_text(
-        "En octubre de 2019, Colombia acogía 1.630.903"
+        "Al 31 de octubre de 2019, Colombia acogía 1.630.903"
     )
 
 
