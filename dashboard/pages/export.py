@@ -27,7 +27,6 @@ from shapely.geometry import MultiPolygon, Polygon
 
 from dashboard.i18n import format_month, format_number, plural, t
 from dashboard.map_style import COLOURS, HOME_BOUNDS
-from dashboard.view_state import METRICS
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE, stock_matrix
 from layers.citation import host_codes, map_rows
@@ -131,14 +130,13 @@ def find_scene(directory: Path, scene_id: str) -> dict | None:
 
 
 def scene_view(scene: dict) -> tuple[str, str]:
-    """A scene's month and map measure: its `date`, else the end of its `play` range; people by default."""
+    """A scene's month (its `date`, else the end of its `play` range) and measure (`measure`, else
+    the older `metric`). It may be one images do not draw: `dashboard.web.api` refuses those."""
     month = scene.get("date")
     if not isinstance(month, str):
         play = scene.get("play")
-        ends = list(play.values()) if isinstance(play, dict) else play if isinstance(play, list) else []
-        month = str(ends[-1]) if ends else LATEST
-    metric = scene.get("metric")
-    return month, metric if metric in METRICS else "absolute"
+        month = str(play.get("to")) if isinstance(play, dict) and play.get("to") else LATEST
+    return month, str(scene.get("measure") or scene.get("metric") or "absolute")
 
 
 def _polygon_path(geometry: Polygon | MultiPolygon) -> MplPath:
