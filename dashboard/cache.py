@@ -14,7 +14,8 @@
    `ARTEFACT_FOLDERS` (snapshot, code) pairs: a restart or another worker on the same data and code
    reads them instead of computing again (a damaged file is computed again, never served).
 
-Country panels are cached per (snapshot, country, month, language) in the shared tier.
+Country panels are cached per (snapshot, country, language) in the shared tier and on disk (the
+month is placed per request: `callbacks.country.place_month`).
 
 
 Keys start with the name of the data snapshot directory, which is a hash of the data's content:
