@@ -269,6 +269,11 @@ def _add_mechanisms(figure: go.Figure, mechanisms: pd.DataFrame, month: str) -> 
         )
 
 
+def _dated(date: str, note: str, lang: str) -> str:
+    """A mechanism's date in the page's language, followed by the remark the data gives with it."""
+    return " ".join(filter(None, [format_partial_date(date, lang) if date else "", note]))
+
+
 def mechanisms_block(directory: Path, iso: str, lang: str) -> html.Div:
     """The mechanisms as readable entries (original name, gloss, instrument, dates, grants, figures)."""
     rows = data.mechanisms(directory, iso)
@@ -279,13 +284,14 @@ def mechanisms_block(directory: Path, iso: str, lang: str) -> html.Div:
     for row in rows.itertuples():
         gloss = f" — {row.mechanism_en}" if lang != "es" and row.mechanism_en else ""
         # (label, value, written by the project in `text_lang`: marked when the page is in another language)
+        launched = _dated(row.launched, row.launched_note, lang)
         facts = [
             (t("panel.instrument", lang), row.instrument, False),
-            (t("panel.launched", lang), " ".join(filter(None, [row.launched, row.launched_note])), True),
+            (t("panel.launched", lang), launched, bool(row.launched_note)),
             (
                 t("panel.ended", lang),
-                " ".join(filter(None, [row.ended, row.ended_note])) or t("panel.open_ended", lang),
-                bool(row.ended or row.ended_note),
+                _dated(row.ended, row.ended_note, lang) or t("panel.open_ended", lang),
+                bool(row.ended_note),
             ),
             (t("panel.grants", lang), row.grants, True),
             (t("panel.eligibility", lang), row.eligibility, True),
