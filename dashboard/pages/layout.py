@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import dash_leaflet as dl
 from dash import dcc, html
 from dash_extensions.javascript import Namespace
@@ -17,12 +15,15 @@ from dashboard.pages.cite import journalist_toolbar
 from dashboard.pages.compare import regional_section
 from dashboard.pages.controls import button_group
 from dashboard.pages.country import panel_shell
+from dashboard.pages.embed import embed_card, embed_credit
+from dashboard.pages.map_labels import route_labels
 from dashboard.pages.notices import admin_banner, url_notice
+from dashboard.pages.presenter import scene_band
 from dashboard.pages.table_twin import skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.choropleth import second_measures, stock_matrix
 from layers.codes import iso_by_name
-from layers.map_view import country_bounds, small_places, spread
+from layers.map_view import country_bounds, region_bounds, small_places, spread
 from layers.months import YEAR_MONTHS
 from layers.scenes import scenes
 from layers.services import KINDS
@@ -58,22 +59,9 @@ def browser_text(lang: str) -> dict[str, str]:
         "present.",
         "table.",
         "map.",
+        "embed.",
     )
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
-
-
-def full_view_query(view: ViewState) -> str:
-    """The query string that reopens this view outside the embed."""
-    query = {
-        "lang": view.lang,
-        "date": view.date,
-        "metric": view.metric,
-        "second": view.second,
-        "layers": ",".join(view.layers),
-    }
-    if view.country:
-        query["country"] = view.country
-    return urlencode(query)
 
 
 def month_marks(months: list[str], latest: str) -> dict[int, str]:
@@ -94,8 +82,10 @@ def map_start(view: ViewState, directory) -> dict:
     """The first view of the main map: the link's `view`, else its country, else the whole region.
 
     dash-leaflet 1.x fits `bounds` only when no centre is given, and only at the first render; the
-    second map follows the main one (assets/map_view.js).
+    second map follows the main one (assets/map_view.js). The embed card always shows the region.
     """
+    if view.embed:
+        return {"bounds": region_bounds(directory), "boundsOptions": {"padding": FIT_PADDING}}
     if view.view:
         lat, lon, zoom = view.view
         return {"center": [lat, lon], "zoom": zoom}
@@ -164,7 +154,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                         view,
                         "land_routes",
                         ids.LAND_ROUTES,
-                        land_routes_geojson(directory),
+                        route_labels(land_routes_geojson(directory), lang),
                         style="landStyle",
                         onEachFeature="routeFeature",
                     ),
@@ -172,7 +162,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                         view,
                         "maritime_routes",
                         ids.MARITIME_ROUTES,
-                        maritime_routes_geojson(directory),
+                        route_labels(maritime_routes_geojson(directory), lang),
                         style="maritimeStyle",
                         onEachFeature="routeFeature",
                     ),
@@ -353,6 +343,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
         dcc.Store(id=ids.PRESENT, data=view.present),
         dcc.Store(id=ids.SCENES, data=scenes(directory)),
         dcc.Store(id=ids.SCENE_INDEX, data=None),
+        dcc.Store(id=ids.SLIDE_MEASURE, data=None),
     ]
     services_panel = html.Details(
         className="services-panel",
@@ -385,7 +376,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                         html.Div(id=ids.MAP_LEGEND, className="legend"),
                         html.Div(id=ids.ADMIN1_LEGEND, className="legend admin1-legend"),
                     ),
-                    html.Div(id=ids.SCENE_CAPTION, className="scene-caption", **{"aria-live": "polite"}),
+                    scene_band(directory, lang),
                     table_twin(view.tab, lang),
                 ],
             ),
@@ -444,21 +435,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
             ),
         ],
     )
-    scene_buttons = html.Div(
-        id=ids.SCENE_BUTTONS,
-        className="scene-buttons",
-        role="group",
-        **{"aria-label": t("present.scenes", lang)},
-        children=[
-            html.Button(
-                str(n),
-                id={"type": "scene", "index": n - 1},
-                title=scene["caption"][lang],
-                className="scene-button",
-            )
-            for n, scene in enumerate(scenes(directory), start=1)
-        ],
-    )
     classes = ["app", *(["present"] if view.present else []), *(["embed"] if view.embed else [])]
     return html.Div(
         id=ids.APP_ROOT,
@@ -470,10 +446,10 @@ def build_layout(view: ViewState, directory) -> html.Div:
             admin_banner(view),
             url_notice(view),
             header(view, matrix["latest"]["vintage"]),
+            embed_card(view, directory, matrix["latest"]),
             html.Main(
                 [
                     maps,
-                    scene_buttons,
                     selection,
                     journalist_toolbar(view, directory),
                     panel_shell(lang),
@@ -482,17 +458,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 ]
             ),
             html.Footer(t("credit.line", lang), className="credit"),
-            html.Div(
-                className="embed-credit",
-                children=[
-                    html.Span(t("embed.attribution", lang)),
-                    html.A(
-                        t("embed.full_view", lang),
-                        id=ids.EMBED_LINK,
-                        href="?" + full_view_query(view),
-                        target="_blank",
-                    ),
-                ],
-            ),
+            embed_credit(view),
         ],
     )
