@@ -8,14 +8,11 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 
 import imageio_ffmpeg
 import pytest
-from conftest import ROOT, SHIPPED_DATA, Server
 from PIL import GifImagePlugin, Image
+from processes import ROOT, SHIPPED_DATA, Server, http_get, poll_until
 
 from dashboard.i18n import format_number, plural
 from dashboard.pages import export
@@ -182,12 +179,8 @@ def public_server(tmp_path_factory):
 
 
 def get(server, path: str) -> tuple[int, dict, bytes]:
-    request = urllib.request.Request(server.url + path, headers={"Host": ODD_HOST})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+    """A GET naming an odd Host, which no export may repeat."""
+    return http_get(server.url + path, {"Host": ODD_HOST})
 
 
 def rendered(server, path: str) -> tuple[list[bytes], bytes]:
@@ -197,14 +190,13 @@ def rendered(server, path: str) -> tuple[list[bytes], bytes]:
     seen.append(json.dumps(headers).encode() + body)
     if status == 202:
         status_url = json.loads(body)["status_url"]
-        deadline = time.monotonic() + DEADLINE_SECONDS
-        while True:
+
+        def finished() -> bool:
             _, headers, answer = get(server, status_url)
             seen.append(json.dumps(headers).encode() + answer)
-            if json.loads(answer)["state"] in ("done", "error"):
-                break
-            assert time.monotonic() < deadline, "render not done"
-            time.sleep(0.2)  # a poll interval
+            return json.loads(answer)["state"] in ("done", "error")
+
+        assert poll_until(finished, DEADLINE_SECONDS), "render not done"
         status, headers, body = get(server, path)
         seen.append(json.dumps(headers).encode())
     assert status == 200, body[:300]
