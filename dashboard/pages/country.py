@@ -149,13 +149,16 @@ def timeline_height(figure: go.Figure) -> dict[str, str]:
 
 
 def _cited(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The figures with `cited`, a short credit: the publisher, and the outlet that printed the page."""
+    """The figures for hover texts: `cited` (publisher, and the outlet that printed the page), the date
+    as the language writes it (`shown_date`) and what is counted (`counted`)."""
     pairs = zip(figures["publisher"], figures["outlet"], strict=True)
     cited = [
         name if outlet in ("", name) else t("panel.printed_by", lang, publisher=name, outlet=outlet)
         for name, outlet in pairs
     ]
-    return figures.assign(cited=cited)
+    dates = [format_partial_date(date, lang) for date in figures["date"]]
+    counted = [t(f"stock_measure.{measure}", lang) for measure in figures["measure"]]
+    return figures.assign(cited=cited, shown_date=dates, counted=counted)
 
 
 def _markers(
@@ -192,12 +195,13 @@ def _add_stock(figure: go.Figure, history: dict[str, pd.DataFrame], lang: str) -
     published = _cited(history["published"], lang)
     marker = {"color": STOCK_COLOUR, "size": 8}
     hover = "%{y:,.0f} · %{customdata[0]}<br>%{customdata[1]}<extra></extra>"
-    _markers(figure, published, t("panel.stock", lang), marker, ["date", "cited"], hover)
+    _markers(figure, published, t("panel.stock", lang), marker, ["shown_date", "cited"], hover)
     others = _cited(history["others"], lang)
     if len(others):
         marker = {"color": "#666", "size": 7, "symbol": "circle-open"}
         hover = "%{y:,.0f} · %{customdata[0]} · %{customdata[2]}<br>%{customdata[1]}<extra></extra>"
-        _markers(figure, others, t("panel.other_figures", lang), marker, ["date", "cited", "measure"], hover)
+        columns = ["shown_date", "cited", "counted"]
+        _markers(figure, others, t("panel.other_figures", lang), marker, columns, hover)
 
 
 def _add_permits(figure: go.Figure, permits: pd.DataFrame, lang: str) -> None:
