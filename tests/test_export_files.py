@@ -8,12 +8,11 @@ import os
 import re
 import subprocess
 import sys
-import time
 
 import imageio_ffmpeg
 import pytest
 from PIL import GifImagePlugin, Image
-from processes import ROOT, SHIPPED_DATA, http_get
+from processes import ROOT, SHIPPED_DATA, http_get, poll_until
 
 from dashboard.i18n import format_number, plural
 from dashboard.pages import export
@@ -178,6 +177,7 @@ def public_server(start_server):
 
 
 def get(server, path: str) -> tuple[int, dict, bytes]:
+    """A GET naming an odd Host, which no export may repeat."""
     return http_get(server.url + path, {"Host": ODD_HOST})
 
 
@@ -188,14 +188,13 @@ def rendered(server, path: str) -> tuple[list[bytes], bytes]:
     seen.append(json.dumps(headers).encode() + body)
     if status == 202:
         status_url = json.loads(body)["status_url"]
-        deadline = time.monotonic() + DEADLINE_SECONDS
-        while True:
+
+        def finished() -> bool:
             _, headers, answer = get(server, status_url)
             seen.append(json.dumps(headers).encode() + answer)
-            if json.loads(answer)["state"] in ("done", "error"):
-                break
-            assert time.monotonic() < deadline, "render not done"
-            time.sleep(0.2)  # a poll interval
+            return json.loads(answer)["state"] in ("done", "error")
+
+        assert poll_until(finished, DEADLINE_SECONDS), "render not done"
         status, headers, body = get(server, path)
         seen.append(json.dumps(headers).encode())
     assert status == 200, body[:300]
