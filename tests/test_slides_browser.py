@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.datadir import SHIPPED_DATA
+from tests.datadir import SHIPPED_DATA, broken_copy
 
 SCENES = json.loads((SHIPPED_DATA / "scenes.json").read_text(encoding="utf-8"))["scenes"]
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
@@ -189,3 +189,21 @@ def test_the_second_map_shows_the_migratory_balance_with_derived_figures_flagged
     expect(tip).to_contain_text("-2,248")
     expect(tip).to_contain_text("balance from Sep 1, 2019 to Sep 30, 2019")
     expect(tip).to_contain_text("entries minus exits computed here")
+
+
+def test_a_scene_range_stops_playing_at_its_last_month(page, start_server, tmp_path):
+    data = broken_copy(tmp_path)
+    path = data / "scenes.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["scenes"][0].pop("date", None)
+    document["scenes"][0]["play"] = {"from": "2019-01", "to": "2019-03"}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    open_slides(page, start_server(data))
+    page.keyboard.press("1")
+    label = page.locator("#month-label")
+    expect(label).to_have_text("Feb 2019")  # playing from Jan 2019
+    expect(label).to_have_text("Mar 2019")
+    expect(page.locator("#play")).to_have_text("▶")  # paused at the range's end
+    start = page.evaluate("() => performance.now()")
+    page.wait_for_function("([t, ms]) => performance.now() > t + 3 * ms", arg=[start, STEP_MS])
+    assert label.text_content() == "Mar 2019"
