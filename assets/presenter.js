@@ -125,6 +125,10 @@
       const scene = scenes && sceneIndex !== null && sceneIndex !== undefined ? scenes[sceneIndex] : null;
       if (playing && scene && scene.play && stock.months[monthIndex] === scene.play.to) click(ids.PLAY);
     },
+    /* While a scene's own measure is on the map, the People / Per 1,000 buttons show none pressed. */
+    markSlideMeasure: function (measure) {
+      document.body.classList.toggle("slide-measure", !!measure);
+    },
     /* Choosing a main-map measure by hand ends a scene's slide measure. */
     clearSlideMeasure: function () {
       return null;
