@@ -155,6 +155,8 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                 id=ids.MAP_LAYERS,
                 position="topright",
                 collapsed=True,
+                # as the control reports them once mounted; set here so its first change has a list to edit
+                overlays=[t(f"layer.{key}", lang) for key in view.layers if key != "tiles" or tiles],
                 children=[
                     route_overlay(
                         view, "land_routes", ids.LAND_ROUTES, land_routes_geojson(directory), "landStyle"
