@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 
 def test_pacaraima_popup_lists_dated_counts_with_units(watched_page, server):
-    watched_page.goto(f"{server.url}/?lang=en&date=2019-10")
+    watched_page.goto(f"{server.url}/?lang=en&date=2019-10&view=4.5,-61.1,7")  # close enough to see it alone
     marker = watched_page.locator("#map .crossing-icon[title='Pacaraima']")
     expect(marker).to_have_count(1)
     marker.click(force=True)
@@ -18,7 +18,7 @@ def test_pacaraima_popup_lists_dated_counts_with_units(watched_page, server):
 
 
 def test_crossing_description_follows_the_page_language(watched_page, server):
-    watched_page.goto(f"{server.url}/?lang=pt&date=2019-10")
+    watched_page.goto(f"{server.url}/?lang=pt&date=2019-10&view=4.5,-61.1,7")  # close enough to see it alone
     marker = watched_page.locator("#map .crossing-icon[title='Pacaraima']")
     expect(marker).to_have_count(1)
     marker.click(force=True)
