@@ -61,6 +61,8 @@ def test_phone_is_map_first(sized_page, lang):
     # the slider right under the map, on the first screen
     assert 0 <= time["y"] - (main_map["y"] + main_map["height"]) <= 16
     assert slider["y"] + slider["height"] <= 844
+    # nothing runs past the screen's edge (no sideways scrolling), the slider's last mark included
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     # the second map's measures stay inside its panel in every language
     panel = box(page, ".map-panel.secondary")
     for button in page.locator(".second-select button").all():

@@ -88,12 +88,12 @@ def inside(a: dict, frame: dict) -> bool:
 )
 def test_route_labels_name_their_lines_and_cover_nothing(page, server, query, name, note):
     page.goto(f"{server.url}/?{query}")
-    page.wait_for_selector("#map .crossing-icon")
+    page.wait_for_selector("#map :is(.crossing-icon, .crossing-badge):visible")
     page.wait_for_function(f"() => ({SHOWN_LABELS})().some((l) => l.text.includes({name!r}))")
     labels = page.evaluate(SHOWN_LABELS)
     frame = page.locator("#map").bounding_box()
     # what a label must leave readable: crossing markers, the map's buttons, the legend, the filter
-    covers = "#map :is(.crossing-icon, .leaflet-control), .primary :is(.legend-box, .services-panel)"
+    covers = "#map :is([class*=crossing-], .leaflet-control), .primary :is(.legend-box, .services-panel)"
     others = page.evaluate(BOXES, covers)
     assert others
     for number, label in enumerate(labels):
