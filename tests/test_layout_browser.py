@@ -119,3 +119,17 @@ def test_every_class_break_is_labelled_and_no_two_labels_run_into_each_other(siz
                 beside = tick["right"] <= other["left"] or other["right"] <= tick["left"]
                 above = tick["bottom"] <= other["top"] or other["bottom"] <= tick["top"]
                 assert beside or above, (tick, other)
+
+
+def test_phone_country_panel_funding_labels_are_not_cut_off(sized_page):
+    page = sized_page(390, 844, "lang=es&country=COL")
+    chart = page.locator("#country-funding")
+    chart.scroll_into_view_if_needed()
+    labels = chart.locator(".bartext")
+    expect(labels.first).to_be_visible()
+    assert labels.count() >= 4  # Colombia's outcomes with an amount requested
+    frame = chart.locator(".main-svg").first.bounding_box()
+    for label in labels.all():
+        text = label.bounding_box()
+        assert text["x"] >= frame["x"] and text["x"] + text["width"] <= frame["x"] + frame["width"], text
+        assert "USD" in label.text_content()
