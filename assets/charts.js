@@ -159,16 +159,47 @@
     return { data: traces, layout: layout };
   }
 
+  /* A chart out of view is not redrawn at each month step or hover (play keeps its cadence): it is
+   * drawn once at load, then again when it comes into view with what changed meanwhile. */
+  const MARGIN = 100; // px: a chart about to scroll into view is drawn already
+  const stale = {};
+  const watched = {};
+  const watcher = new IntersectionObserver((entries) => {
+    entries.forEach((entry) => {
+      const draw = stale[entry.target.id];
+      if (entry.isIntersecting && draw) {
+        delete stale[entry.target.id];
+        ns.core.setProps(entry.target.id, { figure: draw() });
+      }
+    });
+  }, { rootMargin: MARGIN + "px" });
+  function whenInView(id, draw) {
+    const node = document.getElementById(id);
+    const first = !(id in watched);
+    if (node && watched[id] !== node) {
+      if (watched[id]) watcher.unobserve(watched[id]);
+      watched[id] = node; // Dash may replace the graph's node: watch the one on the page
+      watcher.observe(node);
+    }
+    const box = node && node.getBoundingClientRect();
+    if (!first && box && (box.bottom < -MARGIN || box.top > window.innerHeight + MARGIN)) {
+      stale[id] = draw;
+      return noUpdate();
+    }
+    delete stale[id];
+    return draw();
+  }
+
   register({
     barChart: function (index, metric, selected, hover, present, stock, textStore) {
       if (ownHover(hover, "bar")) return noUpdate();
       ns.text = textStore;
-      return barFigure(stock, index, metric, selected, hover && hover.iso, present);
+      return whenInView(ns.ids.BAR_CHART, () => barFigure(stock, index, metric, selected, hover && hover.iso, present));
     },
     lineChart: function (index, metric, selected, hover, present, stock, textStore) {
       if (ownHover(hover, "line")) return noUpdate();
       ns.text = textStore;
-      return lineFigure(stock, index, metric, selected, hover && hover.iso, present);
+      return whenInView(ns.ids.LINE_CHART, () => lineFigure(stock, index, metric, selected, hover && hover.iso, present));
     },
   });
 })();

@@ -4,13 +4,19 @@
   const ns = window.corredores;
   const { byId, register, noUpdate } = ns.core;
 
+  let shown = null; // the month and country of the citation on screen, once asked for
+
   register({
     citeView: function (index, selected) {
-      // a click on the summary toggles <details> after this runs: read its state a tick later
+      // a click on the summary toggles <details> after this runs: read its state a tick later.
+      // Clicks inside the open panel (copy, full reference) change nothing: no new citation.
       return new Promise((resolve) =>
         setTimeout(() => {
           const details = byId(ns.ids.CITE_DETAILS);
-          resolve(details && details.open ? { index: index, country: selected } : noUpdate());
+          const key = index + "|" + (selected || "");
+          if (!details || !details.open || key === shown) return resolve(noUpdate());
+          shown = key;
+          resolve({ index: index, country: selected });
         }, 0)
       );
     },

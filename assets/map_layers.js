@@ -12,8 +12,14 @@
    * One SVG tile per fill; the map uses it as an SVG <pattern>, the legend as a background
    * image, so the legend shows exactly what the map draws. */
   const TILE = 8;
+  const FILLS = ns.config.palette.concat(ns.config.balance_palette); // every class colour that may be hatched
+  /* White hatching on dark fills (relative luminance below 0.4), dark hatching on light ones. */
+  function isDark(colour) {
+    const [r, g, b] = [1, 3, 5].map((i) => Math.pow(parseInt(colour.slice(i, i + 2), 16) / 255, 2.2));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4;
+  }
   function tile(kind, colour) {
-    const dark = colour && ns.config.palette.indexOf(colour) >= ns.config.palette.length / 2;
+    const dark = colour && isDark(colour);
     if (kind === "nodata") {
       return `<rect width="${TILE}" height="${TILE}" fill="${colours.no_data}"/><circle cx="2" cy="2" r="1" fill="${colours.no_data_dots}"/><circle cx="6" cy="6" r="1" fill="${colours.no_data_dots}"/>`;
     }
@@ -21,13 +27,13 @@
     return `<rect width="${TILE}" height="${TILE}" fill="${colour}"/><path d="M-2,2 l4,-4 M0,${TILE} l${TILE},-${TILE} M${TILE - 2},${TILE + 2} l4,-4" stroke="${ink}" stroke-width="1.6"/>`;
   }
   function patternId(kind, colour) {
-    return kind === "nodata" ? "corredores-nodata" : "corredores-hatch-" + ns.config.palette.indexOf(colour);
+    return kind === "nodata" ? "corredores-nodata" : "corredores-hatch-" + FILLS.indexOf(colour);
   }
   let patternsReady = false;
   function ensurePatterns() {
     if (patternsReady) return;
     patternsReady = true;
-    const defs = ns.config.palette.map((c) => [patternId("hatch", c), tile("hatch", c)]).concat([[patternId("nodata"), tile("nodata")]]);
+    const defs = FILLS.map((c) => [patternId("hatch", c), tile("hatch", c)]).concat([[patternId("nodata"), tile("nodata")]]);
     const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("style", "position:absolute;width:0;height:0;overflow:hidden");

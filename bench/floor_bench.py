@@ -18,6 +18,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench import lighthouse
 from bench.browser import MAP_READY, button, launch, open_page
 from bench.interactions import percentile
 from bench.server import Gunicorn
@@ -35,18 +36,21 @@ def load() -> str:
 
 
 def country_click_ms(url: str, reps: int) -> list[float]:
-    """Milliseconds per country-panel request after warming passes (loopback: server time)."""
+    """Milliseconds per country-panel request after warming passes (loopback: server time); the
+    measured clicks are at other months than the warming ones (panels are kept per country and
+    language, the month is placed per click)."""
     callback = country_callback(url)
-    bodies = [country_body(callback, iso, 60, "es") for iso in COUNTRIES]
+    warming = [country_body(callback, iso, 60, "es") for iso in COUNTRIES] * 3  # requests spread over workers
+    months = [12 + (7 * i) % 100 for i in range(reps)]
+    clicks = [country_body(callback, COUNTRIES[i % len(COUNTRIES)], m, "es") for i, m in enumerate(months)]
     times = []
-    warming = 3 * len(bodies)  # every worker has seen every country (requests spread over workers)
-    for i in range(warming + reps):
-        body, headers = bodies[i % len(bodies)], {"Content-Type": "application/json"}
+    for i, body in enumerate(warming + clicks):
+        headers = {"Content-Type": "application/json"}
         request = urllib.request.Request(url + "/_dash-update-component", data=body, headers=headers)
         started = time.perf_counter()
         with urllib.request.urlopen(request, timeout=60) as response:
             response.read()
-        if i >= warming:
+        if i >= len(warming):
             times.append((time.perf_counter() - started) * 1000)
     return times
 
@@ -144,6 +148,51 @@ def startups(data: Path, name: str, cold_target: float | None) -> tuple[list[Row
     return rows, warm
 
 
+def lighthouse_rows(url: str, floor_url: str) -> list[Row]:
+    """Lighthouse performance, total blocking time, accessibility and best practices on both presets."""
+    rows: list[Row] = []
+    for preset in lighthouse.PRESETS:
+        ours, floor = lighthouse.audit(url, preset), lighthouse.audit(floor_url, preset)
+        gap = floor["performance"] - ours["performance"]
+        rows.append(
+            (
+                f"Lighthouse performance ({preset})",
+                str(ours["performance"]),
+                str(floor["performance"]),
+                f"{-gap:+d} points",
+                "within 10 points of floor",
+                gap <= 10,
+                load(),
+            )
+        )
+        ratio = ours["tbt"] / max(floor["tbt"], 1)
+        rows.append(
+            (
+                f"Lighthouse total blocking time ({preset})",
+                f"{ours['tbt']:.0f} ms",
+                f"{floor['tbt']:.0f} ms",
+                f"{ratio:.1f}x",
+                "<= 2x floor",
+                ratio <= 2,
+                load(),
+            )
+        )
+        rows.append(
+            (
+                f"Lighthouse accessibility / best practices ({preset})",
+                f"{ours['accessibility']} / {ours['best-practices']}",
+                f"{floor['accessibility']} / {floor['best-practices']}",
+                "",
+                "100 / 100",
+                ours["accessibility"] == ours["best-practices"] == 100,
+                load(),
+            )
+        )
+        if ours["failing"]:
+            print(f"Lighthouse ({preset}) audits not passed: {', '.join(ours['failing'])}", file=sys.stderr)
+    return rows
+
+
 def print_table(rows: list[Row]) -> None:
     """Figure | Corredores | floor | ratio | target | met | load average."""
     header = ("Figure", "Corredores", "Floor", "Ratio", "Target", "Met", "Load avg (1 min)")
@@ -189,6 +238,14 @@ def main(argv: list[str] | None = None) -> int:
                 load(),
             )
         )
+        if lighthouse.available():
+            floor = Gunicorn(SHIPPED_DATA_DIR, app="bench.floor:server")
+            try:
+                rows += lighthouse_rows(f"{warm.url}/?lang=en", floor.url)
+            finally:
+                floor.stop()
+        else:
+            print("Lighthouse skipped: npm install --prefix bench/lighthouse", file=sys.stderr)
         play = play_cadence(warm.url, 13)
         rows.append(
             (

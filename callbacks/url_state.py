@@ -28,4 +28,5 @@ clientside_callback(
     Output(ids.SHARE_LINK, "value"),
     Output(ids.SHARE_EMBED, "value"),
     Input(ids.URL, "search"),
+    State(ids.SHARE_BASE, "data"),
 )

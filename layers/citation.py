@@ -93,20 +93,23 @@ def series_rows(directory: str | Path | None) -> pd.DataFrame:
     return table.sort_values(["area", "month"]).reset_index(drop=True)
 
 
-def _published(directory: str | Path | None, area: str, date: str, source: str) -> str:
-    """The publication date of the main-series row with this reference date and source, if recorded."""
+def _reference(directory: str | Path | None, area: str, date: str, source: str) -> dict[str, str]:
+    """When and where (the outlet carrying it) the main-series row with this date and source was published."""
     rows = main_series(directory)
     match = rows[(rows["area"] == area) & (rows["date"] == date) & (rows["source"] == source)]
-    return str(match["published"].iloc[0]) if len(match) else ""
+    if match.empty:
+        return {"published": "", "outlet": ""}
+    row = match.iloc[0]
+    return {name: str(row[name]) if pd.notna(row[name]) else "" for name in ("published", "outlet")}
 
 
 def cite_facts(directory: str | Path | None, month: str, area: str | None) -> dict | None:
     """The figure a citation of `month` names: a host country's, or the regional total when `area` is None.
 
     Returns None when no published figure covers the month. Estimated months carry both bracketing
-    figures (`before`, `after`: value, date, source, url, published). `source` is the short label
-    (the publisher, "R4V"), `url` the page; `links` lists each cited (label, url) once. For
-    `latest`, `month` is the month of the area's latest figure.
+    figures (`before`, `after`: value, date, source, url, published, outlet). `source` is the short
+    label (the publisher, "R4V"), `outlet` who carried it, `url` the page; `links` lists each cited
+    (label, url) once. For `latest`, `month` is the month of the area's latest figure.
     """
     area = area or REGION
     rows = rows_at(directory, month)
@@ -125,6 +128,7 @@ def cite_facts(directory: str | Path | None, month: str, area: str | None) -> di
         "source": "" if row["estimated"] else str(row["publisher"]),
         "url": "" if row["estimated"] else str(row["url"]),
         "published": "",
+        "outlet": "",
         "before": None,
         "after": None,
     }
@@ -136,11 +140,11 @@ def cite_facts(directory: str | Path | None, month: str, area: str | None) -> di
                 "date": date,
                 "source": str(row[f"publisher_{side}"]),
                 "url": str(row[f"url_{side}"]),
-                "published": _published(directory, area, date, str(row[f"source_{side}"])),
+                **_reference(directory, area, date, str(row[f"source_{side}"])),
             }
         cited = [facts["before"], facts["after"]]
     else:
-        facts["published"] = _published(directory, area, facts["date"], str(row["source"]))
+        facts |= _reference(directory, area, facts["date"], str(row["source"]))
         cited = [facts]
     facts["sources"] = list(dict.fromkeys(side["source"] for side in cited))
     facts["links"] = list(dict.fromkeys((side["source"], side["url"]) for side in cited if side["url"]))

@@ -36,6 +36,18 @@ def country_bounds(directory: Path) -> dict[str, list[list[float]]]:
     }
 
 
+@memoized_on_data
+def region_bounds(directory: Path) -> list[list[float]]:
+    """Leaflet bounds of every host country and Venezuela (main parts): the whole region, Mexico to Chile."""
+    countries = admin0(directory)
+    shown = countries.index[countries["r4v_host"] | countries["origin"]]
+    boxes = [country_bounds(directory)[iso] for iso in shown]
+    return [
+        [min(box[0][0] for box in boxes), min(box[0][1] for box in boxes)],
+        [max(box[1][0] for box in boxes), max(box[1][1] for box in boxes)],
+    ]
+
+
 def count_breaks(counts: list[int], classes: int = 4) -> list[int]:
     """Lower bounds of up to `classes` equal-width classes of positive counts (0 is its own class).
 

@@ -48,7 +48,7 @@ def test_cite_this_follows_the_selected_country_and_month(watched_page, server):
     open_group(watched_page, "Cite this")
     sentence = watched_page.locator("#cite-text")
     expect(sentence).to_contain_text(
-        "In October 2019, Colombia hosted 1,630,903 refugees and migrants from Venezuela"
+        "As of October 31, 2019, Colombia hosted 1,630,903 refugees and migrants from Venezuela"
     )
     watched_page.click("#previous-month")
     expect(sentence).to_contain_text("In September 2019, Colombia hosted an estimated")
@@ -60,7 +60,7 @@ def test_cite_this_in_spanish_uses_spanish_numbers(watched_page, server):
     open_dashboard(watched_page, server, "lang=es&date=2019-10&country=COL")
     open_group(watched_page, "Citar")
     expect(watched_page.locator("#cite-text")).to_contain_text(
-        "En octubre de 2019, Colombia acogía 1.630.903"
+        "Al 31 de octubre de 2019, Colombia acogía 1.630.903"
     )
 
 
@@ -71,11 +71,11 @@ def test_map_image_renders_with_progress_and_a_download_link(watched_page, serve
     link = watched_page.locator("#render-link")
     expect(link).to_be_visible(timeout=60_000)
     expect(link).to_have_attribute(
-        "href", re.compile(r"/export/map\.png\?date=2019-03&metric=absolute&lang=en")
+        "href", re.compile(r"/export/map\.png\?date=2019-03&metric=absolute&lang=en&layout=wide")
     )
     image = watched_page.locator("#render-status img")
     expect(image).to_have_js_property("complete", True)
-    assert image.evaluate("img => img.naturalWidth") == 1080
+    assert image.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [1920, 1080]
     assert watched_page.console_errors == []
 
 
