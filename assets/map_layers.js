@@ -62,16 +62,38 @@
   }
 
   /* ---------- labels and markers that do not hide each other ----------
-   * Crossing markers closer than SPACING px are pushed apart (each stays near its place), at
-   * every zoom; then route labels are shown in order, each only where it covers no marker, no
-   * label already shown and stays inside the map. */
+   * Over the whole region (below SPREAD_ZOOM) crossings closer than GATHER px are drawn as one
+   * numbered badge at the first one's place (a click zooms to them); closer in, markers nearer
+   * than SPACING px are pushed apart, each staying beside its place. Then route labels are shown
+   * in order, each only where it covers no marker, control or label and stays inside the map. */
   const SPACING = 24; // px between crossing marker centres: 16 px boxes never touch, even diagonally
+  const GATHER = 32; // px between badge centres: 22 px badges never touch
+  const SPREAD_ZOOM = 5;
   const LABEL_ZOOM = 3; // below it the region is too small for corridor names
-  function spreadCrossings(map) {
-    const markers = [];
-    map.eachLayer((layer) => layer.options && layer.options.crossing && markers.push(layer));
-    const zoom = map.getZoom();
-    const points = markers.map((m) => map.project(m.options.crossing, zoom));
+  /* Points closer than SPACING (and those close to them) start on a ring around their centre,
+     just wide enough for them, then any pair still too close is pushed apart. */
+  function ring(points) {
+    const groups = [];
+    points.forEach((point, i) => {
+      const near = groups.filter((g) => g.some((j) => points[j].distanceTo(point) < SPACING));
+      const merged = [i].concat(...near);
+      near.forEach((g) => groups.splice(groups.indexOf(g), 1));
+      groups.push(merged);
+    });
+    const placed = points.slice();
+    groups.filter((g) => g.length > 1).forEach((g) => {
+      const centre = g.reduce((sum, i) => sum.add(points[i]), L.point(0, 0)).divideBy(g.length);
+      const radius = SPACING / (2 * Math.sin(Math.PI / g.length));
+      // around the ring in the order of their bearing from the centre, so each moves the least
+      const bearing = (i) => Math.atan2(points[i].y - centre.y, points[i].x - centre.x);
+      g.sort((a, b) => bearing(a) - bearing(b)).forEach((i, k) => {
+        const angle = bearing(g[0]) + (2 * Math.PI * k) / g.length;
+        placed[i] = centre.add(L.point(Math.cos(angle), Math.sin(angle)).multiplyBy(radius));
+      });
+    });
+    return placed;
+  }
+  function pushApart(points) {
     for (let round = 0, moved = true; moved && round < 100; round++) {
       moved = false;
       for (let i = 0; i < points.length; i++) {
@@ -90,7 +112,37 @@
         }
       }
     }
-    markers.forEach((m, i) => m.setLatLng(map.unproject(points[i], zoom)));
+    return points;
+  }
+  function gather(map, markers, points) {
+    const left = markers.map((m, i) => i);
+    while (left.length) {
+      const seed = left.shift();
+      const group = [seed].concat(left.filter((i) => points[i].distanceTo(points[seed]) < GATHER));
+      group.slice(1).forEach((i) => left.splice(left.indexOf(i), 1));
+      markers[seed].setLatLng(markers[seed].options.crossing);
+      if (group.length === 1) continue;
+      group.forEach((i) => markers[i].getElement() && (markers[i].getElement().style.display = "none"));
+      const n = group.length;
+      const title = ns.core.tr("map.crossings_here", { n: n });
+      const icon = L.divIcon({ className: "crossing-badge", html: "<span>" + n + "</span>", iconSize: [22, 22] });
+      const badge = L.marker(markers[seed].options.crossing, { icon: icon, keyboard: false, title: title, alt: title });
+      const bounds = L.latLngBounds(group.map((i) => markers[i].options.crossing));
+      const zoom = Math.max(SPREAD_ZOOM, Math.min(8, map.getBoundsZoom(bounds, false, L.point(80, 80))));
+      badge.on("click", () => map.flyTo(bounds.getCenter(), zoom));
+      map._corredoresBadges.push(badge.addTo(map));
+    }
+  }
+  function spreadCrossings(map) {
+    const markers = [];
+    map.eachLayer((layer) => layer.options && layer.options.crossing && markers.push(layer));
+    (map._corredoresBadges || []).forEach((badge) => badge.remove());
+    map._corredoresBadges = [];
+    markers.forEach((m) => m.getElement() && (m.getElement().style.display = ""));
+    const zoom = map.getZoom();
+    const points = markers.map((m) => map.project(m.options.crossing, zoom));
+    if (zoom < SPREAD_ZOOM) return gather(map, markers, points);
+    pushApart(ring(points)).forEach((point, i) => markers[i].setLatLng(map.unproject(point, zoom)));
   }
   function overlaps(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -114,7 +166,7 @@
     const frame = map.getContainer().getBoundingClientRect();
     // what a label must not cover: crossing markers, the map's controls, what lies over the map
     const panel = map.getContainer().closest(".map-panel") || map.getContainer();
-    const covered = panel.querySelectorAll(".crossing-icon, .leaflet-control, .legend-box, .services-panel, .scene-caption");
+    const covered = panel.querySelectorAll(".crossing-icon, .crossing-badge, .leaflet-control, .legend-box, .services-panel, .scene-caption");
     const taken = Array.from(covered).map((e) => e.getBoundingClientRect()).filter((b) => b.width && b.height);
     map.eachLayer((layer) => {
       const tip = layer.getTooltip && layer.getTooltip();

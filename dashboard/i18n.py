@@ -13,7 +13,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_skeleton
-from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+from babel.numbers import format_compact_decimal, format_decimal, get_decimal_symbol, get_group_symbol
 
 LANGUAGES = ("es", "en", "pt")
 DEFAULT_LANGUAGE = "es"
@@ -49,6 +49,11 @@ def format_number(value: float, lang: str, decimals: int = 0) -> str:
     """1234567 → "1.234.567" (es, pt) or "1,234,567" (en); `decimals` digits after the mark."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=language(lang))
+
+
+def format_compact(value: float, lang: str) -> str:
+    """1745950 → "1,7 M" (es), "1.7M" (en), "1,7 mi" (pt): a label; the exact figure goes beside it."""
+    return format_compact_decimal(value, locale=language(lang), fraction_digits=1)
 
 
 def number_separators(lang: str) -> str:

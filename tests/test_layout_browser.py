@@ -61,6 +61,8 @@ def test_phone_is_map_first(sized_page, lang):
     # the slider right under the map, on the first screen
     assert 0 <= time["y"] - (main_map["y"] + main_map["height"]) <= 16
     assert slider["y"] + slider["height"] <= 844
+    # nothing runs past the screen's edge (no sideways scrolling), the slider's last mark included
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     # the second map's measures stay inside its panel in every language
     panel = box(page, ".map-panel.secondary")
     for button in page.locator(".second-select button").all():
@@ -84,3 +86,50 @@ def test_phone_legend_starts_folded_and_opens_on_request(sized_page):
 def test_projector_legend_starts_open(sized_page):
     page = sized_page(1280, 720, "lang=en")
     expect(page.locator("#map-legend .legend-bar")).to_be_visible()
+
+
+# each tick label's text as drawn (not its grid cell), and each class's swatch
+TICKS = """(legend) => {
+  const rect = (node) => { const r = document.createRange(); r.selectNodeContents(node);
+    const b = r.getBoundingClientRect();
+    return {text: node.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
+  const root = document.querySelector(legend);
+  return {ticks: Array.from(root.querySelectorAll('.legend-ticks .tick')).map(rect),
+          bars: Array.from(root.querySelectorAll('.legend-bar .bar'), (e) => e.getBoundingClientRect().left),
+          frame: root.getBoundingClientRect().toJSON()}; }"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (390, 844)])
+@pytest.mark.parametrize("lang", ["es", "en", "pt"])
+def test_every_class_break_is_labelled_and_no_two_labels_run_into_each_other(sized_page, lang, size):
+    page = sized_page(*size, f"lang={lang}")
+    for legend in ("#map-legend", "#second-legend"):
+        toggle = page.locator(f".legend-box:has({legend}) > summary")
+        if not page.locator(legend).is_visible():  # folded on a phone: open it as a person would
+            toggle.scroll_into_view_if_needed()
+            toggle.click()
+        expect(page.locator(f"{legend} .legend-bar")).to_be_visible()
+        drawn = page.evaluate(TICKS, legend)
+        ticks, bars, frame = drawn["ticks"], drawn["bars"], drawn["frame"]
+        assert len(ticks) == len(bars) == 8 and all(t["text"].strip() for t in ticks), ticks
+        for number, tick in enumerate(ticks):
+            assert abs(tick["left"] - bars[number]) <= 4, (tick, bars)  # under its own class's edge
+            assert frame["left"] <= tick["left"] and tick["right"] <= frame["right"], (tick, frame)
+            for other in ticks[number + 1 :]:
+                beside = tick["right"] <= other["left"] or other["right"] <= tick["left"]
+                above = tick["bottom"] <= other["top"] or other["bottom"] <= tick["top"]
+                assert beside or above, (tick, other)
+
+
+def test_phone_country_panel_funding_labels_are_not_cut_off(sized_page):
+    page = sized_page(390, 844, "lang=es&country=COL")
+    chart = page.locator("#country-funding")
+    chart.scroll_into_view_if_needed()
+    labels = chart.locator(".bartext")
+    expect(labels.first).to_be_visible()
+    assert labels.count() >= 4  # Colombia's outcomes with an amount requested
+    frame = chart.locator(".main-svg").first.bounding_box()
+    for label in labels.all():
+        text = label.bounding_box()
+        assert text["x"] >= frame["x"] and text["x"] + text["width"] <= frame["x"] + frame["width"], text
+        assert "USD" in label.text_content()

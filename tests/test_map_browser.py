@@ -64,8 +64,8 @@ def test_estimated_month_tooltip_names_both_published_dates(watched_page, server
 
 def test_toggling_entry_points_hides_them(watched_page, server):
     open_dashboard(watched_page, server)
-    markers = watched_page.locator("#map .crossing-icon")
-    expect(markers.first).to_be_visible()
+    markers = watched_page.locator("#map :is(.crossing-icon, .crossing-badge)")  # one, or several in a badge
+    expect(watched_page.locator("#map :is(.crossing-icon, .crossing-badge):visible").first).to_be_visible()
     watched_page.locator("#map .leaflet-control-layers").hover()
     watched_page.get_by_label("Entry points").uncheck()
     expect(markers).to_have_count(0)

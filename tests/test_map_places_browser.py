@@ -88,12 +88,12 @@ def inside(a: dict, frame: dict) -> bool:
 )
 def test_route_labels_name_their_lines_and_cover_nothing(page, server, query, name, note):
     page.goto(f"{server.url}/?{query}")
-    page.wait_for_selector("#map .crossing-icon")
+    page.wait_for_selector("#map :is(.crossing-icon, .crossing-badge):visible")
     page.wait_for_function(f"() => ({SHOWN_LABELS})().some((l) => l.text.includes({name!r}))")
     labels = page.evaluate(SHOWN_LABELS)
     frame = page.locator("#map").bounding_box()
     # what a label must leave readable: crossing markers, the map's buttons, the legend, the filter
-    covers = "#map :is(.crossing-icon, .leaflet-control), .primary :is(.legend-box, .services-panel)"
+    covers = "#map :is([class*=crossing-], .leaflet-control), .primary :is(.legend-box, .services-panel)"
     others = page.evaluate(BOXES, covers)
     assert others
     for number, label in enumerate(labels):
@@ -111,23 +111,40 @@ def crossing_places() -> dict[str, list[float]]:
     return {f["properties"]["side_place"]: f["geometry"]["coordinates"] for f in features}
 
 
-# each crossing marker: its box, its diamond's centre and size, and its place's name
+# what the map shows of the crossings: each marker (box, diamond centre and size, place name) and
+# each numbered badge standing for several (box, centre, number)
 MARKERS = """() => {
     const frame = corredores.leafletMap('map').getContainer().getBoundingClientRect();
-    return Array.from(document.querySelectorAll('#map .crossing-icon')).map((icon) => {
-      const b = icon.getBoundingClientRect();
-      const d = icon.querySelector('.diamond').getBoundingClientRect();
-      return {left: b.left, right: b.right, top: b.top, bottom: b.bottom, title: icon.title, size: d.width,
-              x: d.left + d.width / 2 - frame.left, y: d.top + d.height / 2 - frame.top}; }); }"""
+    const shown = (e) => e.getBoundingClientRect().width > 0;
+    const item = (e, inner, extra) => {
+      const b = e.getBoundingClientRect(); const d = inner.getBoundingClientRect();
+      return Object.assign({left: b.left, right: b.right, top: b.top, bottom: b.bottom, size: d.width,
+        x: d.left + d.width / 2 - frame.left, y: d.top + d.height / 2 - frame.top}, extra); };
+    return Array.from(document.querySelectorAll('#map .crossing-icon')).filter(shown)
+        .map((e) => item(e, e.querySelector('.diamond'), {title: e.title}))
+      .concat(Array.from(document.querySelectorAll('#map .crossing-badge')).filter(shown)
+        .map((e) => item(e, e, {count: Number(e.textContent)}))); }"""
 
 
-def diamonds_touch(a: dict, b: dict) -> bool:
-    """Two squares turned 45° meet when their centres are closer (along x + y) than their half-diagonals."""
-    return abs(a["x"] - b["x"]) + abs(a["y"] - b["y"]) < (a["size"] + b["size"]) / 2
+def touch(a: dict, b: dict) -> bool:
+    """Whether two crossing symbols meet: diamonds (squares turned 45°) when their centres are closer
+    along x + y than their half-diagonals, a badge when the boxes meet."""
+    if "count" in a or "count" in b:
+        return overlap(a, b)
+    return overlap(a, b) or abs(a["x"] - b["x"]) + abs(a["y"] - b["y"]) < (a["size"] + b["size"]) / 2
 
 
 PLACE_ON_SCREEN = """([lat, lon]) => {
     const p = corredores.leafletMap('map').latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }"""
+APART = f"""() => {{ const m = ({MARKERS})();
+    return m.length && m.every((a, i) => m.slice(i + 1).every((b) =>
+      Math.abs(a.x - b.x) + Math.abs(a.y - b.y) >= (a.size + b.size) / 2)); }}"""
+
+
+def crossing_symbols(page) -> list[dict]:
+    """The crossing symbols once the map has settled and spread or gathered them."""
+    page.wait_for_function(APART)
+    return page.evaluate(MARKERS)
 
 
 @pytest.mark.parametrize("query", ["lang=en&country=COL", "lang=en", "lang=en&view=7.86,-72.47,8"])
@@ -135,18 +152,31 @@ def test_crossing_markers_at_cucuta_do_not_hide_each_other(page, server, query):
     places = crossing_places()
     page.goto(f"{server.url}/?{query}")
     expect(page.locator("#map .crossing-icon")).to_have_count(len(places))
-    apart = f"""() => {{ const m = ({MARKERS})();
-        return m.every((a, i) => m.slice(i + 1).every((b) =>
-          Math.abs(a.x - b.x) + Math.abs(a.y - b.y) >= (a.size + b.size) / 2)); }}"""
-    page.wait_for_function(apart)  # markers are spread once the map has settled
-    markers = page.evaluate(MARKERS)
-    for number, marker in enumerate(markers):
-        assert not [other for other in markers[number + 1 :] if overlap(marker, other)], (marker, markers)
-        assert not [other for other in markers[number + 1 :] if diamonds_touch(marker, other)], marker
-        lon, lat = places[marker["title"]]
-        # each stays beside its place: pushed aside only as far as its neighbours need
-        x, y = page.evaluate(PLACE_ON_SCREEN, [lat, lon])
-        assert ((marker["x"] - x) ** 2 + (marker["y"] - y) ** 2) ** 0.5 <= 40, marker
+    symbols = crossing_symbols(page)
+    # every crossing is there: as its own marker or counted in a badge
+    assert sum(s.get("count", 1) for s in symbols) == len(places), symbols
+    for number, symbol in enumerate(symbols):
+        assert not [other for other in symbols[number + 1 :] if touch(symbol, other)], (symbol, symbols)
+        if "title" in symbol:  # each marker stays beside its place: pushed only as far as neighbours need
+            lon, lat = places[symbol["title"]]
+            x, y = page.evaluate(PLACE_ON_SCREEN, [lat, lon])
+            assert ((symbol["x"] - x) ** 2 + (symbol["y"] - y) ** 2) ** 0.5 <= 30, symbol
+
+
+def test_a_crossing_badge_says_how_many_and_opens_onto_them(page, server):
+    page.goto(f"{server.url}/?lang=en")  # the whole region: Cúcuta's four crossings in one badge
+    badges = page.locator("#map .crossing-badge")
+    expect(badges.first).to_be_visible()
+    cucuta = max(crossing_symbols(page), key=lambda s: s.get("count", 0))
+    assert cucuta["count"] >= 4
+    badge = badges.filter(has_text=str(cucuta["count"])).first
+    expect(badge).to_have_attribute("title", f"{cucuta['count']} crossings here: click to zoom in")
+    zoom = page.evaluate("() => corredores.leafletMap('map').getZoom()")
+    badge.click()
+    page.wait_for_function(f"() => corredores.leafletMap('map').getZoom() > {zoom + 1}")
+    expect(page.locator("#map .crossing-icon[title='Villa del Rosario']")).to_be_visible()
+    shown = [s for s in crossing_symbols(page) if "title" in s]
+    assert {"Villa del Rosario", "San Antonio del Táchira", "Cúcuta", "Ureña"} <= {s["title"] for s in shown}
 
 
 def test_crossing_markers_are_not_in_the_tab_order(page, server):

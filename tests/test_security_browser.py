@@ -195,7 +195,6 @@ def test_hostile_strings_in_tooltips_popups_and_panel_stay_text(hostile_page, po
     page = hostile_page
     page.goto(f"{poisoned.url}/?lang=en&date=2021-08")
     page.wait_for_selector("#map path.country-COL")
-    page.wait_for_selector("#map .crossing-icon")
 
     page.locator("#map path.country-BRA").hover(force=True)
     tooltip = page.locator(".country-tooltip")
@@ -204,25 +203,19 @@ def test_hostile_strings_in_tooltips_popups_and_panel_stay_text(hostile_page, po
     assert tooltip.locator("img, script, svg, iframe").count() == 0
     assert_no_script_ran(page)
 
-    markers = page.locator("#map .crossing-icon")
-    for index in range(min(4, markers.count())):
-        markers.nth(index).click(force=True)
-        popup = opened_popup(page, "Source")
-        assert any(payload in popup["text"] for payload in HOSTILE), popup
-        assert popup["elements"] == 0
-        page.keyboard.press("Escape")
-        assert_no_script_ran(page)
-
     for stroke, kind in (("#0571b0", "maritime"), ("#7b3294", "land")):
         popup = click_on_path(page, stroke)
         assert popup, f"no {kind} route popup opened"
         assert any(payload in popup["text"] for payload in HOSTILE), popup
         assert popup["elements"] == 0
         assert_no_script_ran(page)
-    # route names sit on their lines as permanent labels: the poisoned land-route names show as text
-    labels = page.locator(".route-label")
-    expect(labels.filter(has_text="<img src=x onerror")).not_to_have_count(0)
+        page.keyboard.press("Escape")
+    # the routes' names on their lines (some hidden where they would cover another): payloads as text
+    page.goto(f"{poisoned.url}/?lang=en&date=2021-08&view=11.5,-67.5,6")
+    labels = page.locator("#map .route-label")
+    expect(labels.filter(has_text="Aruba <img src=x onerror")).to_be_visible()
     assert labels.locator("img, script, svg, iframe").count() == 0
+    assert_no_script_ran(page)
 
     page.goto(f"{poisoned.url}/?lang=en&date=2021-08&country=COL")
     panel = page.locator("#country-panel")
@@ -240,6 +233,18 @@ def test_hostile_strings_in_tooltips_popups_and_panel_stay_text(hostile_page, po
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         expect(hover).to_contain_text(re.compile(r"<(img|script|svg|iframe)"))
         assert hover.locator("a, image, foreignObject").count() == 0
+        assert_no_script_ran(page)
+
+    # the crossings' popups, where each crossing has its own marker
+    page.goto(f"{poisoned.url}/?lang=en&date=2021-08&country=COL")
+    markers = page.locator("#map .crossing-icon")
+    expect(markers.first).to_be_visible()
+    for index in range(4):
+        markers.nth(index).click(force=True)
+        popup = opened_popup(page, "Source")
+        assert any(payload in popup["text"] for payload in HOSTILE), popup
+        assert popup["elements"] == 0
+        page.keyboard.press("Escape")
         assert_no_script_ran(page)
 
     page.goto(f"{poisoned.url}/methods?lang=en")

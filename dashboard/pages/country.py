@@ -12,7 +12,15 @@ from dash import dcc, html
 from plotly.subplots import make_subplots
 
 from dashboard import ids
-from dashboard.i18n import format_month, format_number, format_partial_date, number_separators, plural, t
+from dashboard.i18n import (
+    format_compact,
+    format_month,
+    format_number,
+    format_partial_date,
+    number_separators,
+    plural,
+    t,
+)
 from dashboard.pages.flow_panels import add_balance, crossing_counts_block
 from layers import country as data
 from layers.package import resource_credits
@@ -355,18 +363,21 @@ def funding_block(directory: Path, iso: str, lang: str) -> html.Div:
                 y=labels,
                 orientation="h",
                 marker={"color": STOCK_COLOUR},
-                text=[
+                # short amounts fit beside the bars on a phone; exact ones and shares: hover and table
+                text=[f"{format_compact(o['value'], lang)} USD" for o in outcomes],
+                textposition="auto",
+                cliponaxis=False,
+                customdata=[
                     f"{format_number(o['value'], lang)} USD · {_percent(o['share'], lang)}" for o in outcomes
                 ],
-                textposition="auto",
-                hovertemplate="%{y}: %{text}<extra></extra>",
+                hovertemplate="%{y}: %{customdata}<extra></extra>",
             )
         )
         bars.update_layout(
             height=260,
             margin={"l": 10, "r": 10, "t": 10, "b": 30},
             yaxis={"autorange": "reversed", "automargin": True},
-            xaxis={"tickformat": "~s"},
+            xaxis={"tickformat": "~s", "range": [0, 1.6 * max(o["value"] for o in outcomes)]},
             separators=number_separators(lang),
             paper_bgcolor="rgba(0,0,0,0)",
             plot_bgcolor="rgba(0,0,0,0)",
