@@ -159,16 +159,45 @@
     return { data: traces, layout: layout };
   }
 
+  /* A chart out of view is not redrawn at each month step or hover (play keeps its cadence): it is
+   * drawn once at load, then again when it comes into view with what changed meanwhile. */
+  const inView = {};
+  const stale = {};
+  const watcher = new IntersectionObserver((entries) => {
+    entries.forEach((entry) => {
+      const id = entry.target.id;
+      inView[id] = entry.isIntersecting;
+      const draw = stale[id];
+      if (entry.isIntersecting && draw) {
+        delete stale[id];
+        ns.core.setProps(id, { figure: draw() });
+      }
+    });
+  }, { rootMargin: "200px" });
+  function whenInView(id, draw) {
+    const node = document.getElementById(id);
+    if (node && !(id in inView)) {
+      inView[id] = true; // the first drawing is never deferred
+      watcher.observe(node);
+    }
+    if (inView[id] === false) {
+      stale[id] = draw;
+      return noUpdate();
+    }
+    delete stale[id];
+    return draw();
+  }
+
   register({
     barChart: function (index, metric, selected, hover, present, stock, textStore) {
       if (ownHover(hover, "bar")) return noUpdate();
       ns.text = textStore;
-      return barFigure(stock, index, metric, selected, hover && hover.iso, present);
+      return whenInView(ns.ids.BAR_CHART, () => barFigure(stock, index, metric, selected, hover && hover.iso, present));
     },
     lineChart: function (index, metric, selected, hover, present, stock, textStore) {
       if (ownHover(hover, "line")) return noUpdate();
       ns.text = textStore;
-      return lineFigure(stock, index, metric, selected, hover && hover.iso, present);
+      return whenInView(ns.ids.LINE_CHART, () => lineFigure(stock, index, metric, selected, hover && hover.iso, present));
     },
   });
 })();

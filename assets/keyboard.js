@@ -1,4 +1,4 @@
-/* Keyboard shortcuts: months, years, Escape, and the presenter keys (space, 1-9, F). */
+/* Keyboard shortcuts: months, years, Escape, and the presenter keys (space, 1-9, Home, End, S, F). */
 (function () {
   "use strict";
   const ns = window.corredores;
@@ -36,13 +36,21 @@
       click(ids.NEXT);
       event.preventDefault();
     } else if (key === "Escape") {
-      if (present) setProps(ids.PRESENT, { data: false });
+      const list = document.getElementById(ids.SCENE_LIST);
+      if (present && list && list.open) list.open = false;
+      else if (present) setProps(ids.PRESENT, { data: false });
       else click(ids.CLEAR_SELECTION);
-    } else if (present && key === " ") {
+    } else if (present && key === " " && !(target.closest && target.closest("#" + ids.SCENE_LIST))) {
       click(ids.PLAY);
       event.preventDefault();
     } else if (present && /^[1-9]$/.test(key)) {
       setProps(ids.SCENE_INDEX, { data: Number(key) - 1 });
+    } else if (present && !inSlider && (key === "Home" || key === "End")) {
+      const count = document.querySelectorAll("#" + ids.SCENE_LIST + " .scene-button").length;
+      setProps(ids.SCENE_INDEX, { data: key === "Home" ? 0 : count - 1 });
+      event.preventDefault();
+    } else if (present && (key === "s" || key === "S")) {
+      ns.toggleSceneList();
     } else if (present && (key === "f" || key === "F")) {
       if (document.fullscreenElement) document.exitFullscreen().catch(() => null);
       else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => null);

@@ -12,8 +12,14 @@
    * One SVG tile per fill; the map uses it as an SVG <pattern>, the legend as a background
    * image, so the legend shows exactly what the map draws. */
   const TILE = 8;
+  const FILLS = ns.config.palette.concat(ns.config.balance_palette); // every class colour that may be hatched
+  /* White hatching on dark fills (relative luminance below 0.4), dark hatching on light ones. */
+  function isDark(colour) {
+    const [r, g, b] = [1, 3, 5].map((i) => Math.pow(parseInt(colour.slice(i, i + 2), 16) / 255, 2.2));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4;
+  }
   function tile(kind, colour) {
-    const dark = colour && ns.config.palette.indexOf(colour) >= ns.config.palette.length / 2;
+    const dark = colour && isDark(colour);
     if (kind === "nodata") {
       return `<rect width="${TILE}" height="${TILE}" fill="${colours.no_data}"/><circle cx="2" cy="2" r="1" fill="${colours.no_data_dots}"/><circle cx="6" cy="6" r="1" fill="${colours.no_data_dots}"/>`;
     }
@@ -21,13 +27,13 @@
     return `<rect width="${TILE}" height="${TILE}" fill="${colour}"/><path d="M-2,2 l4,-4 M0,${TILE} l${TILE},-${TILE} M${TILE - 2},${TILE + 2} l4,-4" stroke="${ink}" stroke-width="1.6"/>`;
   }
   function patternId(kind, colour) {
-    return kind === "nodata" ? "corredores-nodata" : "corredores-hatch-" + ns.config.palette.indexOf(colour);
+    return kind === "nodata" ? "corredores-nodata" : "corredores-hatch-" + FILLS.indexOf(colour);
   }
   let patternsReady = false;
   function ensurePatterns() {
     if (patternsReady) return;
     patternsReady = true;
-    const defs = ns.config.palette.map((c) => [patternId("hatch", c), tile("hatch", c)]).concat([[patternId("nodata"), tile("nodata")]]);
+    const defs = FILLS.map((c) => [patternId("hatch", c), tile("hatch", c)]).concat([[patternId("nodata"), tile("nodata")]]);
     const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("style", "position:absolute;width:0;height:0;overflow:hidden");
@@ -53,6 +59,97 @@
   function outOfTabOrder(layer) {
     const node = layer.getElement && layer.getElement();
     if (node) node.setAttribute("tabindex", "-1");
+  }
+
+  /* ---------- labels and markers that do not hide each other ----------
+   * Crossing markers closer than SPACING px are pushed apart (each stays near its place), at
+   * every zoom; then route labels are shown in order, each only where it covers no marker, no
+   * label already shown and stays inside the map. */
+  const SPACING = 24; // px between crossing marker centres: 16 px boxes never touch, even diagonally
+  const LABEL_ZOOM = 3; // below it the region is too small for corridor names
+  function spreadCrossings(map) {
+    const markers = [];
+    map.eachLayer((layer) => layer.options && layer.options.crossing && markers.push(layer));
+    const zoom = map.getZoom();
+    const points = markers.map((m) => map.project(m.options.crossing, zoom));
+    for (let round = 0, moved = true; moved && round < 100; round++) {
+      moved = false;
+      for (let i = 0; i < points.length; i++) {
+        for (let j = i + 1; j < points.length; j++) {
+          let d = points[j].subtract(points[i]);
+          let dist = d.distanceTo(L.point(0, 0));
+          if (dist >= SPACING - 0.5) continue;
+          if (dist < 0.01) { // the same place: part along a direction fixed by their order
+            d = L.point(Math.cos(i + j), Math.sin(i + j));
+            dist = 1;
+          }
+          const push = d.multiplyBy((SPACING - dist) / 2 / dist);
+          points[i] = points[i].subtract(push);
+          points[j] = points[j].add(push);
+          moved = true;
+        }
+      }
+    }
+    markers.forEach((m, i) => m.setLatLng(map.unproject(points[i], zoom)));
+  }
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  /* The point at `fraction` of a line's length on screen. */
+  function along(map, layer, fraction) {
+    const points = L.LineUtil.isFlat(layer.getLatLngs()) ? layer.getLatLngs() : layer.getLatLngs()[0];
+    const pixels = points.map((p) => map.latLngToLayerPoint(p));
+    const steps = pixels.slice(1).map((p, i) => p.distanceTo(pixels[i]));
+    let rest = fraction * steps.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < steps.length; i++) {
+      if (rest <= steps[i] && steps[i] > 0) {
+        return map.layerPointToLatLng(pixels[i].add(pixels[i + 1].subtract(pixels[i]).multiplyBy(rest / steps[i])));
+      }
+      rest -= steps[i];
+    }
+    return points[points.length - 1];
+  }
+  const PLACES = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]; // where along its line a label may sit, best first
+  function declutterLabels(map) {
+    const frame = map.getContainer().getBoundingClientRect();
+    // what a label must not cover: crossing markers, the map's controls, what lies over the map
+    const panel = map.getContainer().closest(".map-panel") || map.getContainer();
+    const covered = panel.querySelectorAll(".crossing-icon, .leaflet-control, .legend-box, .services-panel, .scene-caption");
+    const taken = Array.from(covered).map((e) => e.getBoundingClientRect()).filter((b) => b.width && b.height);
+    map.eachLayer((layer) => {
+      const tip = layer.getTooltip && layer.getTooltip();
+      const node = tip && tip.options.className === "route-label" && tip.getElement();
+      if (!node) return;
+      node.classList.add("label-hidden");
+      if (map.getZoom() < LABEL_ZOOM) return;
+      for (const fraction of PLACES) {
+        tip.setLatLng(along(map, layer, fraction));
+        const box = node.getBoundingClientRect();
+        const inside = box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
+        if (inside && !taken.some((other) => overlaps(box, other))) {
+          taken.push(box);
+          node.classList.remove("label-hidden");
+          return;
+        }
+      }
+    });
+  }
+  function declutter(map) {
+    map._corredoresDeclutter = null;
+    if (!map._loaded) return;
+    spreadCrossings(map);
+    declutterLabels(map);
+  }
+  function declutterSoon(map) {
+    if (!map || map._corredoresDeclutter) return;
+    map._corredoresDeclutter = requestAnimationFrame(() => declutter(map));
+    if (!map._corredoresDeclutterHooked) {
+      map._corredoresDeclutterHooked = true;
+      map.on("zoomend moveend overlayadd overlayremove", () => declutterSoon(map));
+      const panel = map.getContainer().closest(".map-panel");
+      // a legend or filter folded or unfolded frees or covers room for labels
+      if (panel) panel.addEventListener("toggle", () => declutterSoon(map), true);
+    }
   }
 
   ns.map = {
@@ -124,10 +221,17 @@
     },
     routeFeature: function (feature, layer) {
       const p = feature.properties;
-      const name = String(p.name || p.destination || "");
       layer.bindPopup(() => ns.routePopup(p), { maxHeight: 320 });
-      layer.bindTooltip(() => el("span", null, name + " · " + ns.core.tr("map.schematic")), { sticky: true });
-      layer.on("add", () => outOfTabOrder(layer));
+      // its name on the line, at the middle of its length (dashboard/pages/map_labels.py writes it)
+      const label = el("span", null);
+      const name = label.appendChild(el("span", "route-name", p.label));
+      if (p.label_lang) name.lang = p.label_lang;
+      label.appendChild(el("span", "route-note", p.label_note));
+      layer.bindTooltip(label, { permanent: true, direction: "center", className: "route-label", interactive: false, opacity: 1 });
+      layer.on("add", () => {
+        outOfTabOrder(layer);
+        declutterSoon(layer._map);
+      });
     },
     smallPlace: function (feature, latlng) {
       const marker = L.circleMarker(latlng, { radius: 9, pane: ns.config.panes.small_places });
@@ -145,7 +249,10 @@
     },
     entryPoint: function (feature, latlng) {
       const icon = L.divIcon({ className: "crossing-icon", html: "<span class='diamond' aria-hidden='true'></span>", iconSize: [16, 16] });
-      return L.marker(latlng, { icon: icon, keyboard: true, title: feature.properties.side_place || "" });
+      // not a Tab stop: the keyboard route is the table, and a country's panel lists its crossings
+      const marker = L.marker(latlng, { icon: icon, keyboard: false, title: feature.properties.side_place || "", crossing: latlng });
+      marker.on("add", () => declutterSoon(marker._map));
+      return marker;
     },
     entryFeature: function (feature, layer) {
       layer.bindPopup(() => ns.entryPopup(feature.properties), { maxHeight: 320 });

@@ -44,6 +44,7 @@
         box.appendChild(el("div", "tip-date", tr("tooltip.as_of", { date: formatMonth(at.date) })));
       }
     }
+    (at.notes || []).forEach((note) => box.appendChild(el("div", "tip-note", note))); // e.g. a balance's period
     const labels = Array.from(new Set((at.sources || []).filter(Boolean).map(shortSource)));
     if (labels.length) box.appendChild(el("div", "tip-source", tr("tooltip.source") + ": " + labels.join("; ")));
     return box;

@@ -86,7 +86,7 @@
 
   function legend(title, breaks, palette, extra) {
     const swatches = palette.map((colour) => span("bar", "", { background: colour }));
-    const labels = breaks.map((b) => span("tick", compact(b)));
+    const labels = breaks.map((b, i) => span("tick", compact(b), { gridColumn: String(i + 1), gridRow: String(1 + (i % 2)) }));
     return [div("legend-title", title), div("legend-bar", swatches), div("legend-ticks", labels), div("legend-keys", extra)];
   }
   /* A legend key; `image` is the map's own fill tile (ns.swatchImage) where the map uses a pattern. */
@@ -100,11 +100,79 @@
     return key("nodata", tr("legend.no_data"), ns.swatchImage("nodata"));
   }
 
+  /* Brazil's cumulative balance at its latest checkpoint up to `month`; elsewhere the balance of
+   * the shortest published period containing `month` ("latest": each country's newest). */
+  function balanceAt(balance, iso, month) {
+    const ym = (day) => day.slice(0, 7);
+    const latest = month === "latest";
+    const cumulative = (balance.cumulative[iso] || []).filter((f) => latest || ym(f.to) <= month);
+    if (balance.cumulative[iso]) return cumulative.length ? Object.assign({ cumulative: true }, cumulative[cumulative.length - 1]) : null;
+    const length = (f) => Date.parse(f.to) - Date.parse(f.from);
+    const periods = (balance.periods[iso] || []).filter((f) => latest || (ym(f.from) <= month && ym(f.to) >= month));
+    periods.sort((a, b) => (latest ? b.to.localeCompare(a.to) : 0) || length(a) - length(b));
+    return periods[0] || null;
+  }
+
+  /* A measure of the second map (permits, funding, per 1,000, migratory balance) for map `key`. */
+  function measureView(mapKey, index, measure, selected, hovered, stock, second) {
+    let palette = config.palette;
+    const month = stock.months[index];
+    const year = month === "latest" ? stock.latest.to.slice(0, 4) : month.slice(0, 4);
+    const colours = {};
+    const info = {};
+    let title = tr("second." + measure);
+    let note = "";
+    let decimals = 0;
+    const extra = [noDataKey(), key("origin", tr("legend.origin"))];
+    if (measure === "per_1000") {
+      const result = hostColours(stock, index, "per_1000", config.breaks.per_1000, palette);
+      Object.assign(colours, result.colours);
+      Object.assign(info, result.info);
+      decimals = 1;
+      title += " · " + formatMonth(month);
+      extra.unshift(estimatedKey());
+    } else if (measure === "balance") {
+      palette = config.balance_palette;
+      const isos = Object.keys(second.balance.cumulative).concat(Object.keys(second.balance.periods));
+      Array.from(new Set(isos)).forEach((iso) => {
+        const at = balanceAt(second.balance, iso, month);
+        if (!at) return;
+        colours[iso] = [palette[classIndex(at.value, config.breaks.balance)], at.derived ? 1 : 0];
+        const notes = [tr("tooltip.balance_period", { start: formatMonth(at.from), end: formatMonth(at.to) })];
+        if (at.derived) notes.push(tr("legend.balance_derived"));
+        info[iso] = { value: at.value, estimated: false, date: null, qualifier: "", sources: [at.source], notes: notes };
+      });
+      title += " · " + formatMonth(month);
+      extra.unshift(key("estimated", tr("legend.balance_derived"), ns.swatchImage("hatch", palette[5])));
+      extra.push(div("legend-note", tr("legend.balance_cumulative")));
+      extra.push(div("legend-note", tr("legend.balance_count", { n: Object.keys(info).length })));
+    } else {
+      const entry = second[measure];
+      const values = measure === "permits" ? entry.by_year[year] || {} : entry.values;
+      Object.entries(values).forEach(([iso, value]) => {
+        colours[iso] = [palette[classIndex(value, config.breaks[measure])], 0];
+        info[iso] = { value: value, estimated: false, date: measure === "permits" ? year : "2018", qualifier: "", sources: [entry.source] };
+      });
+      if (measure === "permits") {
+        title += " · " + year;
+        if (!Object.keys(values).length) note = tr("second.no_year", { year: year });
+      }
+    }
+    const hideout = { map: mapKey, month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals, noDataText: note || undefined };
+    if (note) extra.unshift(div("legend-note", note));
+    return [hideout, legend(title, config.breaks[measure], palette, extra)];
+  }
+
   register({
-    choropleth: function (index, metric, selected, hover, stock, textStore) {
+    choropleth: function (index, metric, selected, hover, present, slideMeasure, stock, second, textStore) {
       if (ownHover(hover, "primary")) return noUpdate(4);
       ns.text = textStore;
       const hovered = hover && hover.iso;
+      if (present && slideMeasure) {
+        // slide mode has one map: a scene's second-map measure is drawn on it
+        const [shown, keys] = measureView("primary", index, slideMeasure, selected, hovered, stock, second);
+        return [shown, shown, keys, formatMonth(stock.months[index])];
+      }
       const breaks = config.breaks[metric];
       const palette = config.palette;
       const { colours, info, missing } = hostColours(stock, index, metric, breaks, palette);
@@ -127,40 +195,7 @@
     secondChoropleth: function (index, measure, selected, hover, stock, second, textStore) {
       if (ownHover(hover, "second")) return noUpdate(2);
       ns.text = textStore;
-      const hovered = hover && hover.iso;
-      const palette = config.palette;
-      const month = stock.months[index];
-      const year = month.slice(0, 4);
-      const colours = {};
-      const info = {};
-      let title = tr("second." + measure);
-      let note = "";
-      let decimals = 0;
-      if (measure === "per_1000") {
-        const result = hostColours(stock, index, "per_1000", config.breaks.per_1000, palette);
-        Object.assign(colours, result.colours);
-        Object.assign(info, result.info);
-        decimals = 1;
-        title += " · " + formatMonth(month);
-      } else {
-        const entry = second[measure];
-        const values = measure === "permits" ? entry.by_year[year] || {} : entry.values;
-        const breaks = config.breaks[measure];
-        Object.entries(values).forEach(([iso, value]) => {
-          colours[iso] = [palette[classIndex(value, breaks)], 0];
-          info[iso] = { value: value, estimated: false, date: measure === "permits" ? year : "2018", qualifier: "", sources: [entry.source] };
-        });
-        if (measure === "permits") {
-          title += " · " + year;
-          if (!Object.keys(values).length) note = tr("second.no_year", { year: year });
-        }
-      }
-      const breaks = config.breaks[measure];
-      const hideout = { map: "second", month: month, colours: colours, info: info, selected: selected, hovered: hovered, decimals: decimals, noDataText: note || undefined };
-      const extra = [noDataKey(), key("origin", tr("legend.origin"))];
-      if (measure === "per_1000") extra.unshift(estimatedKey());
-      if (note) extra.unshift(div("legend-note", note));
-      return [hideout, legend(title, breaks, palette, extra)];
+      return measureView("second", index, measure, selected, hover && hover.iso, stock, second);
     },
     /* Where the primary map goes: the selected country, a scene's view, or home on ↺.
        The second map follows by itself (see linkMaps below). */
@@ -171,6 +206,8 @@
       if (fired.indexOf(ids.MAP_RESET) !== -1 && resetClicks) return fly(config.home);
       if (fired.indexOf(ids.SCENE_INDEX) !== -1 && scene && scene.bounds) return fly(scene.bounds);
       if (document.querySelector(".app.embed")) return noUpdate(); // the embed card keeps the whole region
+      const byScene = ns.sceneSelection; // a scene's own selection keeps the scene's view
+      if (byScene && byScene.iso === selected && Date.now() - byScene.at < 3000) return noUpdate();
       const bounds = selected && (textStore.bounds || {})[selected];
       return fired.indexOf(ids.SELECTED) !== -1 && bounds ? fly(bounds) : noUpdate();
     },

@@ -18,6 +18,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench import lighthouse
 from bench.browser import MAP_READY, button, launch, open_page
 from bench.interactions import percentile
 from bench.server import Gunicorn
@@ -144,6 +145,49 @@ def startups(data: Path, name: str, cold_target: float | None) -> tuple[list[Row
     return rows, warm
 
 
+def lighthouse_rows(url: str, floor_url: str) -> list[Row]:
+    """Lighthouse performance, total blocking time, accessibility and best practices on both presets."""
+    rows: list[Row] = []
+    for preset in lighthouse.PRESETS:
+        ours, floor = lighthouse.audit(url, preset), lighthouse.audit(floor_url, preset)
+        gap = floor["performance"] - ours["performance"]
+        rows.append(
+            (
+                f"Lighthouse performance ({preset})",
+                str(ours["performance"]),
+                str(floor["performance"]),
+                f"{-gap:+d} points",
+                "within 10 points of floor",
+                gap <= 10,
+                load(),
+            )
+        )
+        ratio = ours["tbt"] / max(floor["tbt"], 1)
+        rows.append(
+            (
+                f"Lighthouse total blocking time ({preset})",
+                f"{ours['tbt']:.0f} ms",
+                f"{floor['tbt']:.0f} ms",
+                f"{ratio:.1f}x",
+                "<= 2x floor",
+                ratio <= 2,
+                load(),
+            )
+        )
+        rows.append(
+            (
+                f"Lighthouse accessibility / best practices ({preset})",
+                f"{ours['accessibility']} / {ours['best-practices']}",
+                f"{floor['accessibility']} / {floor['best-practices']}",
+                "",
+                "100 / 100",
+                ours["accessibility"] == ours["best-practices"] == 100,
+                load(),
+            )
+        )
+    return rows
+
+
 def print_table(rows: list[Row]) -> None:
     """Figure | Corredores | floor | ratio | target | met | load average."""
     header = ("Figure", "Corredores", "Floor", "Ratio", "Target", "Met", "Load avg (1 min)")
@@ -189,6 +233,14 @@ def main(argv: list[str] | None = None) -> int:
                 load(),
             )
         )
+        if lighthouse.available():
+            floor = Gunicorn(SHIPPED_DATA_DIR, app="bench.floor:server")
+            try:
+                rows += lighthouse_rows(f"{warm.url}/?lang=en", floor.url)
+            finally:
+                floor.stop()
+        else:
+            print("Lighthouse skipped: npm install --prefix bench/lighthouse", file=sys.stderr)
         play = play_cadence(warm.url, 13)
         rows.append(
             (

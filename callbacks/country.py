@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from functools import partial
+from pathlib import Path
 
 from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback, no_update
 from plotly.io.json import to_json_plotly
@@ -19,6 +21,7 @@ from dashboard.pages.country import (
 )
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
+from layers.memo import artefact_dir, on_disk
 from layers.months import month_at
 from layers.stock import resolve_month
 
@@ -46,21 +49,40 @@ def open_country(iso: str | None, index: int | None, lang_code: str | None):
     if not iso:
         return True, "", [], EMPTY_FIGURE, no_update, []
     month = _month(index)
+    title, timeline, height, body = json.loads(country_panel(directory, iso, lang))
+    place_month(timeline, resolve_month(directory, iso, month))
+    return False, title, headline_block(directory, iso, month, lang), timeline, height, body
 
-    def build() -> tuple:
-        timeline = timeline_figure(directory, iso, resolve_month(directory, iso, month), lang)
-        return (
-            False,
-            country_name(iso, lang),
-            headline_block(directory, iso, month, lang),
-            timeline,
-            timeline_height(timeline),
-            country_body(directory, iso, month, lang),
-        )
 
-    # kept as JSON text (bounded shared tier): a hit is one string, not a tree of components to unpickle
-    panel = remember(snapshot_key(directory, "panel", iso, month, lang), lambda: to_json_plotly(build()))
-    return json.loads(panel)
+def country_panel(directory: Path, iso: str, lang: str) -> str:
+    """Title, timeline (cursor at the first month), its height and body of a country's panel as JSON text.
+
+    Nothing in it depends on the month, so it is cached per (snapshot, country, language): in the
+    shared tier (a hit is one string, not a tree of components to unpickle) and on disk beside the
+    snapshot, so another worker or a restart on the same data reads it instead of building it.
+    """
+
+    def build() -> str:
+        timeline = timeline_figure(directory, iso, stock_matrix(directory)["months"][0], lang)
+        body = country_body(directory, iso, "", lang)
+        return to_json_plotly((country_name(iso, lang), timeline, timeline_height(timeline), body))
+
+    folder = artefact_dir(directory)
+    compute = partial(on_disk, folder / "panels" / f"{iso}-{lang}.pickle", build) if folder else build
+    return remember(snapshot_key(directory, "panel", iso, lang), compute)
+
+
+def place_month(timeline: dict, month: str) -> None:
+    """Move a timeline built at the first month to `month`: the cursor, the open mechanisms' dotted
+    bars (they run to the cursor) and the end of the time axis (it reaches at least the cursor)."""
+    cursor = timeline["layout"]["shapes"][0]
+    cursor["x0"] = cursor["x1"] = month
+    for trace in timeline["data"]:  # the mechanisms are the third row
+        if trace.get("yaxis") == "y3" and trace.get("line", {}).get("dash") == "dot":
+            trace["x"][1] = max(trace["x"][1], month)
+    for name, axis in timeline["layout"].items():
+        if name.startswith("xaxis") and "range" in axis:
+            axis["range"][1] = max(axis["range"][1], month)
 
 
 clientside_callback(

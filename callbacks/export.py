@@ -12,7 +12,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 
 from dashboard import ids, jobs
 from dashboard.i18n import language, t
-from dashboard.jobs import RETRY_AFTER_SECONDS, QueueFull, Render, Unavailable
+from dashboard.jobs import KINDS, RETRY_AFTER_SECONDS, QueueFull, Render, Unavailable
 from dashboard.pages import export
 from dashboard.state import current_data_dir
 from layers.choropleth import stock_matrix
@@ -36,23 +36,34 @@ def alert(text: str) -> html.P:
     return html.P(text, role="alert")
 
 
+# What each toolbar button renders: (kind, layout); a map draws the current month, the others a range
+BUTTONS = {
+    ids.RENDER_PNG: ("map", "wide"),
+    ids.RENDER_PORTRAIT: ("map", "portrait"),
+    ids.RENDER_GIF: ("timelapse", "portrait"),
+    ids.RENDER_MP4: ("video", "wide"),
+}
+
+
 def finished(render: Render, lang: str) -> html.Div:
-    """The download link and a preview of the finished image."""
-    label = t("tools.download_png" if render.kind == "map" else "tools.download_gif", lang)
+    """The download link and a preview of the finished image or video."""
+    label = t(f"tools.download_{KINDS[render.kind]}", lang)
     url = render.url()
-    return html.Div(
-        [
-            html.A(label, href=url + "&download=1", download="", id=ids.RENDER_LINK),
-            html.Img(src=url, alt=label),
-        ]
+    preview = (
+        html.Video(src=url, controls=True, muted=True, title=label)
+        if render.kind == "video"
+        else html.Img(src=url, alt=label)
     )
+    return html.Div([html.A(label, href=url + "&download=1", download="", id=ids.RENDER_LINK), preview])
 
 
 @callback(
     Output(ids.RENDER_REQUEST, "data"),
     Output(ids.RENDER_STATUS, "children"),
     Input(ids.RENDER_PNG, "n_clicks"),
+    Input(ids.RENDER_PORTRAIT, "n_clicks"),
     Input(ids.RENDER_GIF, "n_clicks"),
+    Input(ids.RENDER_MP4, "n_clicks"),
     State(ids.MONTH_INDEX, "value"),
     State(ids.METRIC, "data"),
     State(ids.GIF_FROM, "value"),
@@ -60,18 +71,16 @@ def finished(render: Render, lang: str) -> html.Div:
     State(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
-def request_render(png_clicks, gif_clicks, index, metric, start, end, lang_code):
-    """Take the map image or the animation into the render queue, or say why not."""
+def request_render(wide, portrait, gif, mp4, index, metric, start, end, lang_code):
+    """Take the map image, the GIF or the video into the render queue, or say why not."""
     lang = language(lang_code)
     directory = current_data_dir()
     months = stock_matrix(directory)["months"]
-    if ctx.triggered_id == ids.RENDER_PNG:
-        chosen = [month_at(months, index)]
-    else:
-        chosen = months_between(months, start, end)
+    kind, layout = BUTTONS[ctx.triggered_id]
+    chosen = [month_at(months, index)] if kind == "map" else months_between(months, start, end)
     if not chosen or len(chosen) > export.MAX_FRAMES:
         return no_update, alert(t("tools.bad_range", lang, n=export.MAX_FRAMES))
-    render = Render("map" if ctx.triggered_id == ids.RENDER_PNG else "timelapse", tuple(chosen), metric, lang)
+    render = Render(kind, tuple(chosen), metric, lang, layout)
     engine = jobs.engine()
     try:
         _, state = engine.admit(render, directory)
@@ -97,8 +106,7 @@ def request_render(png_clicks, gif_clicks, index, metric, start, end, lang_code)
     ],
     running=[
         (Output(ids.RENDER_PROGRESS_BOX, "hidden"), False, True),
-        (Output(ids.RENDER_PNG, "disabled"), True, False),
-        (Output(ids.RENDER_GIF, "disabled"), True, False),
+        *[(Output(button, "disabled"), True, False) for button in BUTTONS],
     ],
     prevent_initial_call=True,
 )

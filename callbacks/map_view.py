@@ -21,7 +21,10 @@ clientside_callback(
     Input(ids.METRIC, "data"),
     Input(ids.SELECTED, "data"),
     Input(ids.HOVERED, "data"),
+    Input(ids.PRESENT, "data"),
+    Input(ids.SLIDE_MEASURE, "data"),  # slide mode: a scene's second-map measure on the one map
     State(ids.STOCK_STORE, "data"),
+    State(ids.SECOND_STORE, "data"),
     State(ids.TEXT_STORE, "data"),
 )
 

@@ -1,4 +1,4 @@
-"""Presenter mode: large high-contrast layout, prepared scenes, keyboard control."""
+"""Slide mode: one full-screen map, prepared scenes (data/scenes.json), scene list, keyboard control."""
 
 from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback
 
@@ -33,12 +33,30 @@ clientside_callback(
     Output(ids.MONTH_INDEX, "value", allow_duplicate=True),
     Output(ids.METRIC, "data", allow_duplicate=True),
     Output(ids.SECOND_MEASURE, "data", allow_duplicate=True),
+    Output(ids.SLIDE_MEASURE, "data", allow_duplicate=True),
     Output(ids.SELECTED, "data", allow_duplicate=True),
-    Output(ids.MAP_LAYERS, "overlays"),
     Output(ids.SCENE_CAPTION, "children"),
     Input(ids.SCENE_INDEX, "data"),
     State(ids.SCENES, "data"),
+    State(ids.PLAYING, "data"),
     State(ids.STOCK_STORE, "data"),
     State(ids.TEXT_STORE, "data"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    ClientsideFunction("corredores", "sceneRangeEnd"),
+    Input(ids.MONTH_INDEX, "value"),
+    State(ids.SCENE_INDEX, "data"),
+    State(ids.SCENES, "data"),
+    State(ids.PLAYING, "data"),
+    State(ids.STOCK_STORE, "data"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    ClientsideFunction("corredores", "clearSlideMeasure"),
+    Output(ids.SLIDE_MEASURE, "data"),
+    Input(ids.METRIC, "data"),
     prevent_initial_call=True,
 )

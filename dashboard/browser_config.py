@@ -12,7 +12,7 @@ from functools import lru_cache
 from dashboard import ids
 from dashboard.map_style import COLOURS, FIT_PADDING, HOME_BOUNDS, KIND_COLOURS, PANES
 from dashboard.view_state import LAYERS, LINK_DEFAULTS, LIST_KEYS, METRICS, RETIRED, SECOND_MEASURES
-from layers.choropleth import BREAKS, PALETTE
+from layers.choropleth import BALANCE_PALETTE, BREAKS, PALETTE
 from layers.services import KINDS
 
 MARKER = "data-corredores-config"
@@ -29,6 +29,7 @@ def browser_config() -> dict:
         "ids": component_ids(),
         "breaks": BREAKS,
         "palette": PALETTE,
+        "balance_palette": BALANCE_PALETTE,
         "colours": COLOURS,
         "kind_colours": KIND_COLOURS,
         "metrics": list(METRICS),

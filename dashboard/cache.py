@@ -1,4 +1,4 @@
-"""Every cache tier of the app, each with a size bound; nothing else calls a cache backend.
+"""Every cache tier of the app, each with a size bound; only tier 6 calls a backend from elsewhere.
 
 1. Shared tier: flask-caching, SimpleCache (`SHARED_ENTRIES` values) by default, Redis (bounded by
    its own `maxmemory`; every value expires after a day) when `REDIS_URL` is set. `shared`,
@@ -13,6 +13,14 @@
    `CORREDORES_CACHE_DIR/derived/<snapshot hash>-<code hash>/`, checksummed, for the newest
    `ARTEFACT_FOLDERS` (snapshot, code) pairs: a restart or another worker on the same data and code
    reads them instead of computing again (a damaged file is computed again, never served).
+6. Job tier, in `dashboard.jobs` (a queue's state and its products, shared by every process that
+   renders or polls): render state and rendered images and time-lapses, keyed by content.
+   Without `REDIS_URL`: diskcache folders `CORREDORES_CACHE_DIR/jobs/state`, `jobs/results` (at most
+   `CORREDORES_EXPORT_CACHE_MB`, least recently stored dropped first) and `jobs/dash` (Dash's
+   `DiskcacheManager`). With it: Redis keys `corredores:jobs:*` (results capped at the same size,
+   oldest dropped first) and Celery's broker and result backend on the same Redis
+   (`CeleryManager`). State entries expire (queued 15 min, errors 2 min), results after 7 days,
+   Celery's own task results after an hour.
 
 Country panels are cached per (snapshot, country, month, language) in the shared tier.
 

@@ -121,17 +121,20 @@ def cite_view(value: Any, known: Known) -> str | None:
 
 def render_request(value: Any, known: Known) -> str | None:
     """A render asked for by the toolbar (see `callbacks.export`)."""
+    from dashboard.jobs import KINDS as RENDER_KINDS
+    from dashboard.pages.export import LAYOUTS, MAX_FRAMES
+
     if value is None:
         return None
-    if not isinstance(value, dict) or set(value) != {"kind", "months", "metric", "lang"}:
-        return "expected an object with kind, months, metric and lang"
-    if value["kind"] not in ("map", "timelapse") or value["lang"] not in LANGUAGES:
-        return "expected kind map or timelapse and a supported lang"
+    if not isinstance(value, dict) or set(value) != {"kind", "months", "metric", "lang", "layout", "scene"}:
+        return "expected an object with kind, months, metric, lang, layout and scene"
+    if value["kind"] not in RENDER_KINDS or value["lang"] not in LANGUAGES or value["layout"] not in LAYOUTS:
+        return "expected a known kind, a supported lang and a known layout"
+    if value["scene"] != "":
+        return "expected no scene (the toolbar renders the current view)"
     chosen = value["months"]
     if not (isinstance(chosen, list) and chosen and all(isinstance(m, str) for m in chosen)):
         return "expected a list of months"
-    from dashboard.pages.export import MAX_FRAMES
-
     if len(chosen) > MAX_FRAMES or any(month(m, known) for m in chosen):
         return f"expected at most {MAX_FRAMES} months with data"
     return metric(value["metric"], known)
@@ -151,6 +154,8 @@ CHECKS: dict[tuple[str, str], Check] = {
     (ids.GIF_TO, "value"): month,
     (ids.RENDER_PNG, "n_clicks"): clicks,
     (ids.RENDER_GIF, "n_clicks"): clicks,
+    (ids.RENDER_PORTRAIT, "n_clicks"): clicks,
+    (ids.RENDER_MP4, "n_clicks"): clicks,
     (ids.RENDER_REQUEST, "data"): render_request,
 }
 

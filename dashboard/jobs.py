@@ -50,14 +50,19 @@ class Unavailable(Exception):
     """The job store (Redis or the jobs folder) cannot be reached."""
 
 
+KINDS = {"map": "png", "timelapse": "gif", "video": "mp4"}  # what a render draws, and its file type
+
+
 @dataclass(frozen=True)
 class Render:
-    """What to draw: a map of one month, or a time-lapse of several."""
+    """What to draw: a map of one month (or of a scene), or a time-lapse (GIF or MP4) of several."""
 
-    kind: str  # "map" | "timelapse"
+    kind: str  # "map" | "timelapse" (GIF) | "video" (MP4)
     months: tuple[str, ...]
     metric: str
     lang: str
+    layout: str = "portrait"  # maps: "wide" (16:9) or "portrait"; GIFs are portrait, videos wide
+    scene: str = ""  # a scene id of data/scenes.json: its bounds, title and caption
 
     @property
     def total(self) -> int:
@@ -66,20 +71,30 @@ class Render:
 
     def key(self, directory: Path, public_url: str) -> str:
         """The content key: the data snapshot (a content hash) and every parameter, never the Host."""
-        text = "\0".join([Path(directory).name, self.kind, ",".join(self.months), self.metric, self.lang])
-        return "export-" + hashlib.sha256((text + "\0" + public_url).encode()).hexdigest()[:32]
+        fields = [Path(directory).name, self.kind, ",".join(self.months), self.metric, self.lang]
+        text = "\0".join([*fields, self.layout, self.scene, public_url])
+        return "export-" + hashlib.sha256(text.encode()).hexdigest()[:32]
+
+    def query(self) -> dict[str, str]:
+        """The parameters of this render's URL."""
+        if self.kind != "map":
+            return {"from": self.months[0], "to": self.months[-1], "metric": self.metric, "lang": self.lang}
+        if self.scene:
+            return {"scene": self.scene, "lang": self.lang, "layout": self.layout}
+        return {"date": self.months[0], "metric": self.metric, "lang": self.lang, "layout": self.layout}
 
     def url(self) -> str:
         """The relative URL serving this render."""
-        if self.kind == "map":
-            query = {"date": self.months[0], "metric": self.metric, "lang": self.lang}
-            return "/export/map.png?" + urlencode(query)
-        query = {"from": self.months[0], "to": self.months[-1], "metric": self.metric, "lang": self.lang}
-        return "/export/timelapse.gif?" + urlencode(query)
+        path = {
+            "map": "/export/map.png",
+            "timelapse": "/export/timelapse.gif",
+            "video": "/export/timelapse.mp4",
+        }
+        return path[self.kind] + "?" + urlencode(self.query())
 
     def status_url(self) -> str:
         """The relative URL reporting this render's progress."""
-        return "/export/status?" + urlencode({"kind": self.kind}) + "&" + self.url().split("?", 1)[1]
+        return "/export/status?" + urlencode({"kind": self.kind, **self.query()})
 
     def credit_link(self, public_url: str) -> str:
         """Where the image's figures are listed with sources (printed on it); "" without a public URL."""
@@ -95,12 +110,26 @@ class Render:
 
     def as_dict(self) -> dict:
         """A JSON-able form (a dcc.Store value, a Celery argument)."""
-        return {"kind": self.kind, "months": list(self.months), "metric": self.metric, "lang": self.lang}
+        return {
+            "kind": self.kind,
+            "months": list(self.months),
+            "metric": self.metric,
+            "lang": self.lang,
+            "layout": self.layout,
+            "scene": self.scene,
+        }
 
     @classmethod
     def from_dict(cls, value: dict) -> Render:
         """The inverse of `as_dict`."""
-        return cls(value["kind"], tuple(value["months"]), value["metric"], value["lang"])
+        return cls(
+            value["kind"],
+            tuple(value["months"]),
+            value["metric"],
+            value["lang"],
+            value["layout"],
+            value["scene"],
+        )
 
 
 class DiskStore:
@@ -320,13 +349,7 @@ class Engine:
                 progress(done, total)
 
             tick(0, render.total)
-            link = render.credit_link(self.public_url)
-            if render.kind == "map":
-                body = export.map_png(directory, render.months[0], render.metric, render.lang, link)
-                tick(1, 1)
-            else:
-                months = list(render.months)
-                body = export.timelapse_gif(directory, months, render.metric, render.lang, link, tick)
+            body = export.draw(render, directory, self.public_url, tick)
             self.store.put_result(key, body)
             return True
         except Exception:  # a bug or a dead store: the job ends as failed, the worker goes on

@@ -14,7 +14,7 @@ from layers.services import KINDS
 from layers.stock import LATEST
 
 METRICS = ("absolute", "per_1000")
-SECOND_MEASURES = ("permits", "funding", "funding_per_1000", "per_1000")
+SECOND_MEASURES = ("permits", "funding", "funding_per_1000", "per_1000", "balance")
 TABS = ("map", "table")
 LAYERS = ("entry_points", "land_routes", "maritime_routes", "services", "tiles")
 DEFAULT_LAYERS = ("entry_points", "land_routes", "maritime_routes")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 from shapely import make_valid
 
 from layers.memo import memoized_on_data
@@ -80,38 +81,35 @@ def _read_geojson(
     return frame, problems
 
 
-def _duplicates(frame: gpd.GeoDataFrame, relative: str, column: str) -> list[Problem]:
-    """Features whose key repeats an earlier feature's."""
-    repeated = frame[column].duplicated()
+def _features_where(
+    frame: gpd.GeoDataFrame, relative: str, column: str, mask: pd.Series, message: str
+) -> list[Problem]:
+    """A problem for each feature where `mask` holds; `message` may name the {value} found."""
     return [
-        Problem(
-            relative,
-            f'expected a unique {column}, found "{frame[column].iloc[i]}" again',
-            i + 1,
-            column,
-        )
+        Problem(relative, message.format(value=frame[column].iloc[i]), i + 1, column)
         for i in range(len(frame))
-        if repeated.iloc[i]
+        if mask.iloc[i]
     ]
+
+
+def _keyed_features(
+    directory: Path, relative: str, columns: list[str], key: str
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """A boundary file read and checked; a problem for each feature repeating an earlier one's `key`."""
+    frame, problems = _read_geojson(directory, relative, columns)
+    if frame.empty:
+        raise_if_errors(problems)
+    message = f'expected a unique {key}, found "{{value}}" again'
+    return frame, problems + _features_where(frame, relative, key, frame[key].duplicated(), message)
 
 
 @memoized_on_data
 def admin0(directory: Path) -> gpd.GeoDataFrame:
     """Countries and territories of the Americas with ISO3, names and population (feature = row)."""
-    frame, problems = _read_geojson(directory, ADMIN0_FILE, ADMIN0_COLUMNS)
-    if frame.empty:
-        raise_if_errors(problems)
-    problems += _duplicates(frame, ADMIN0_FILE, "iso_a3")
-    for position, value in enumerate(frame["pop_est"]):
-        if value is None or value != value or value < 0:
-            problems.append(
-                Problem(
-                    ADMIN0_FILE,
-                    f"expected a population of at least 0, found {value}",
-                    position + 1,
-                    "pop_est",
-                )
-            )
+    frame, problems = _keyed_features(directory, ADMIN0_FILE, ADMIN0_COLUMNS, "iso_a3")
+    population = pd.to_numeric(frame["pop_est"], errors="coerce")
+    message = "expected a population of at least 0, found {value}"
+    problems += _features_where(frame, ADMIN0_FILE, "pop_est", ~(population >= 0), message)
     raise_if_errors(problems)
     frame["r4v_host"] = frame["r4v_host"].astype(bool)
     frame["origin"] = frame["origin"].astype(bool)
@@ -123,21 +121,11 @@ def admin0(directory: Path) -> gpd.GeoDataFrame:
 @memoized_on_data
 def admin1(directory: Path) -> gpd.GeoDataFrame:
     """First-level subdivisions (states, departments, provinces) with ISO 3166-2 codes."""
-    frame, problems = _read_geojson(directory, ADMIN1_FILE, ADMIN1_COLUMNS)
-    if frame.empty:
-        raise_if_errors(problems)
-    problems += _duplicates(frame, ADMIN1_FILE, "iso_3166_2")
+    frame, problems = _keyed_features(directory, ADMIN1_FILE, ADMIN1_COLUMNS, "iso_3166_2")
     known = set(admin0(directory)["iso_a3"])
-    for position, value in enumerate(frame["parent_iso_a3"]):
-        if value not in known:
-            problems.append(
-                Problem(
-                    ADMIN1_FILE,
-                    f'expected a parent ISO3 present in {ADMIN0_FILE}, found "{value}"',
-                    position + 1,
-                    "parent_iso_a3",
-                )
-            )
+    message = f'expected a parent ISO3 present in {ADMIN0_FILE}, found "{{value}}"'
+    orphans = ~frame["parent_iso_a3"].isin(known)
+    problems += _features_where(frame, ADMIN1_FILE, "parent_iso_a3", orphans, message)
     raise_if_errors(problems)
     frame.attrs["warnings"] = [p for p in problems if p.warning]
     return frame

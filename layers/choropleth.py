@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from layers.balance import cumulative_balance, period_balances
 from layers.boundaries import admin0
 from layers.codes import iso_by_name
 from layers.funding import IOM_2018_PLAN, TOTAL, funding
@@ -20,9 +21,13 @@ BREAKS = {
     "permits": [0, 1_000, 5_000, 10_000, 25_000, 50_000, 75_000, 100_000],
     "funding": [0, 250_000, 500_000, 1_000_000, 2_000_000, 4_000_000, 8_000_000, 12_000_000],
     "funding_per_1000": [0, 5, 10, 25, 50, 100, 250, 500],
+    # entries minus exits: three classes of net departures (the lowest published is -17,080), five of arrivals
+    "balance": [-20_000, -5_000, -1_000, 0, 10_000, 50_000, 150_000, 500_000],
 }
 # ColorBrewer YlGnBu, 8 classes: sequential and safe for the common colour-vision deficiencies.
 PALETTE = ["#ffffd9", "#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"]
+# ColorBrewer PuOr, diverging at zero: oranges for more exits than entries, purples for more entries.
+BALANCE_PALETTE = ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#b2abd2", "#8073ac", "#542788", "#2d004b"]
 
 
 SIDES = (("publisher", "url"), ("publisher_before", "url_before"), ("publisher_after", "url_after"))
@@ -122,7 +127,12 @@ def stock_matrix(directory: Path) -> dict:
 
 @memoized_on_data
 def second_measures(directory: Path) -> dict:
-    """Measures for the second map: permits granted by year, IOM 2018 request, and per 1,000."""
+    """Measures for the second map: permits by year, IOM 2018 request, per 1,000, migratory balances.
+
+    `balance`: Brazil's `cumulative` balance since January 2017 at each checkpoint, and `periods`
+    (balances over a stated period), per ISO3 as in `_balance_figures`; the browser picks, for a
+    month, the latest checkpoint up to it and the shortest period containing it.
+    """
     population = admin0(directory)["pop_est"]
     permits = residence_permits(directory)
     issued = permits[(permits["measure"] == PERMITS_ISSUED) & permits["iso_a3"].isin(population.index)]
@@ -136,6 +146,10 @@ def second_measures(directory: Path) -> dict:
         names[e]: int(v) for e, v in zip(requested["entity"], requested["value"], strict=True) if e in names
     }
     per_1000 = {iso: round(v / population[iso] * 1000, 1) for iso, v in iom.items()}
+    balances = {
+        "cumulative": _balance_figures(cumulative_balance(directory)),
+        "periods": _balance_figures(period_balances(directory)),
+    }
     return {
         "permits": {"by_year": by_year, "source": issued["source"].iloc[0] if len(issued) else ""},
         "funding": {"values": iom, "source": requested["source"].iloc[0] if len(requested) else ""},
@@ -143,7 +157,24 @@ def second_measures(directory: Path) -> dict:
             "values": per_1000,
             "source": requested["source"].iloc[0] if len(requested) else "",
         },
+        "balance": balances,
     }
+
+
+def _balance_figures(rows: pd.DataFrame) -> dict[str, list[dict]]:
+    """Per ISO3, each balance with its period (YYYY-MM-DD), `derived` flag and source title."""
+    by_area: dict[str, list[dict]] = {}
+    for row in rows.itertuples():
+        by_area.setdefault(row.iso_a3, []).append(
+            {
+                "from": row.period_start,
+                "to": row.period_end,
+                "value": int(row.balance),
+                "derived": bool(row.derived),
+                "source": row.source_title,
+            }
+        )
+    return by_area
 
 
 def default_month(matrix: dict) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,6 +16,7 @@ from layers.table import checked_frame
 AVOID_FILE = "avoid_domains.csv"
 FALL, RISE = 0.25, 0.60  # a main-series point falling more than 25 % or rising more than 60 %
 REVISION = "revision"  # a note with this word explains a jump
+ADDRESS = re.compile(r"https?://[^\s;,()]+")
 
 
 @memoized_on_data
@@ -59,15 +61,15 @@ def _jumps(main: pd.DataFrame) -> list[Problem]:
 
 
 def _avoided_sources(figures: pd.DataFrame, domains: pd.DataFrame) -> list[Problem]:
-    """Figures whose page is on an avoid-listed domain."""
+    """Figures whose page, or a page named in their `source` text, is on an avoid-listed domain."""
     never = list(domains.loc[domains["rule"] == "avoid", "domain"])
     problems = []
     for row in figures.itertuples():
-        domain = avoided(row.url, never)
-        if domain:
-            problems.append(
-                Problem(row.file, f"cites {domain}, a domain on the avoid list", row.row, "url", warning=True)
-            )
+        cited = [("url", row.url), *(("source", address) for address in ADDRESS.findall(row.source))]
+        hit = next(((column, domain) for column, url in cited if (domain := avoided(url, never))), None)
+        if hit:
+            message = f"cites {hit[1]}, a domain on the avoid list"
+            problems.append(Problem(row.file, message, row.row, hit[0], warning=True))
     return problems
 
 

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from processes import SHIPPED_DATA, Server
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_DATA = ROOT / "data"
 CHROMIUM = "/usr/bin/chromium"
 # Conditions may take long on a loaded machine (CI, 2 cores, CPU hogs): wait for them, never sleep.
 expect.set_options(timeout=20_000)
@@ -28,60 +21,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Server:
-    """`corredores serve` in a child process, on its own port and cache folder."""
-
-    def __init__(self, data_dir: Path, cache_dir: Path, env: dict[str, str] | None = None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        environment = {
-            **os.environ,
-            "CORREDORES_DATA_DIR": str(data_dir),
-            "CORREDORES_CACHE_DIR": str(cache_dir),
-            **(env or {}),
-        }
-        command = [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(self.port)]
-        # a file, not a pipe: an unread pipe fills up and blocks the server mid-test
-        self.log_path = cache_dir / "server.log"
-        self.log = self.log_path.open("wb")
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        self.wait_until_up()
-
-    def wait_until_up(self, timeout: float = 300) -> None:
-        """Poll /healthz until the server answers (any status) or fail with its output."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                output = self.log_path.read_text(errors="replace")
-                raise RuntimeError(f"server exited early:\n{output}")
-            try:
-                urllib.request.urlopen(self.url + "/healthz", timeout=2)
-                return
-            except urllib.error.HTTPError:
-                return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("server did not start in time")
-
-    def stop(self) -> None:
-        """Terminate the process and wait for it."""
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,17 @@ import urllib.request
 from hypothesis import strategies as st
 
 CALLBACK_PATH = "/_dash-update-component"
+# a valid body: the service counts for a box over Peru and Bolivia
+SERVICES_BODY = {
+    "output": "service-counts.children",
+    "outputs": {"id": "service-counts", "property": "children"},
+    "inputs": [
+        {"id": "map", "property": "bounds", "value": [[-20, -80], [10, -60]]},
+        {"id": "service-kinds", "property": "data", "value": ["shelter", "health"]},
+    ],
+    "state": [{"id": "lang-store", "property": "data", "value": "en"}],
+    "changedPropIds": ["map.bounds"],
+}
 HOSTILE_TEXT = [
     "<img src=x onerror=alert(1)>",
     "<script>alert(1)</script>",
@@ -64,6 +75,7 @@ PLAUSIBLE = [
 ]
 plausible = st.sampled_from(PLAUSIBLE)
 # Per component property: values its callbacks accept, and a few near misses.
+RENDER = {"months": ["2019-03"], "metric": "absolute", "lang": "en", "scene": ""}
 SAMPLES = {
     ("map", "bounds"): [
         None,
@@ -89,9 +101,12 @@ SAMPLES = {
     ("gif-to", "value"): [None, "2019-03", "2015-01", "2019-13"],
     ("render-png", "n_clicks"): [None, 0, 1, 7],
     ("render-gif", "n_clicks"): [None, 0, 1, 7],
+    ("render-portrait", "n_clicks"): [None, 0, 1, 7],
+    ("render-mp4", "n_clicks"): [None, 0, 1, 7],
     ("render-request", "data"): [
         None,
-        {"kind": "map", "months": ["2019-03"], "metric": "absolute", "lang": "en"},
+        RENDER | {"kind": "map", "layout": "wide"},
+        RENDER | {"kind": "video", "layout": "x"},
     ],
 }
 json_values = st.recursive(

@@ -7,124 +7,13 @@ app instances under gunicorn (one worker, so "one warning" means one line in one
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHIPPED_DATA, free_port
+from processes import Gunicorn, RedisServer, poll_until
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 UNREACHABLE = "is unreachable"
 RETURNED = "is reachable again"
-
-
-class RedisServer:
-    """`redis-server` on a free port, in-memory only; can be killed and restarted on that port."""
-
-    def __init__(self, workdir: Path):
-        if not Path(REDIS_SERVER).exists():
-            pytest.fail(
-                "redis-server is missing: install Debian's redis-server (./scripts/test does as root)"
-            )
-        self.workdir = workdir
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process: subprocess.Popen | None = None
-        self.start()
-
-    def start(self) -> None:
-        """Start (or restart) the server and wait until it answers PING."""
-        import redis
-
-        command = [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-        command += ["--appendonly", "no", "--dir", str(self.workdir)]
-        log = (self.workdir / "redis.log").open("ab")
-        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                if self.client().ping():
-                    return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError(f"redis-server did not start on port {self.port}")
-
-    def client(self):
-        """A redis-py client on this server."""
-        import redis
-
-        return redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=2)
-
-    def keys(self, pattern: str = "corredores:*") -> list[str]:
-        """Keys matching `pattern`."""
-        return sorted(key.decode() for key in self.client().scan_iter(pattern))
-
-    def kill(self) -> None:
-        """Kill the server hard, as a crash would."""
-        self.process.kill()
-        self.process.wait(timeout=10)
-
-
-class Instance:
-    """One app instance: gunicorn, one worker, its own port and snapshot folder, log in a file."""
-
-    def __init__(self, workdir: Path, redis_url: str):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = workdir / f"app-{self.port}.log"
-        environment = {
-            **os.environ,
-            "CORREDORES_DATA_DIR": str(SHIPPED_DATA),
-            "CORREDORES_CACHE_DIR": str(workdir / f"snapshots-{self.port}"),
-            "REDIS_URL": redis_url,
-        }
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        command = [str(gunicorn), "dashboard.app:server", "--no-control-socket"]
-        command += ["--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--threads", "4"]
-        with self.log.open("wb") as output:
-            self.process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=output)
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"instance exited early:\n{self.log.read_text()}")
-            try:
-                urllib.request.urlopen(self.url + "/healthz", timeout=2)
-                return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"instance did not start:\n{self.log.read_text()}")
-
-    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-        """Status, headers and (identity-encoded) body of a GET."""
-        request = urllib.request.Request(self.url + path, headers=headers or {})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, dict(response.headers), response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read()
-
-    def health(self) -> dict:
-        """The /healthz document."""
-        return json.loads(self.get("/healthz")[2])
-
-    def lines(self, text: str) -> list[str]:
-        """Log lines containing `text`."""
-        return [line for line in self.log.read_text(errors="replace").splitlines() if text in line]
-
-    def stop(self) -> None:
-        """Terminate gunicorn and wait for it."""
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 @pytest.fixture
@@ -132,17 +21,17 @@ def redis_server(tmp_path) -> Iterator[RedisServer]:
     """A private redis-server, killed at the end."""
     running = RedisServer(tmp_path)
     yield running
-    if running.process.poll() is None:
+    if running.running():
         running.kill()
 
 
 @pytest.fixture
 def instances(tmp_path, redis_server) -> Iterator:
     """Start app instances on the test's redis-server; all stopped at the end."""
-    started: list[Instance] = []
+    started: list[Gunicorn] = []
 
-    def start() -> Instance:
-        started.append(Instance(tmp_path, redis_server.url))
+    def start() -> Gunicorn:
+        started.append(Gunicorn(tmp_path, {"REDIS_URL": redis_server.url}, workers=1, threads=4))
         return started[-1]
 
     yield start
@@ -150,7 +39,7 @@ def instances(tmp_path, redis_server) -> Iterator:
         instance.stop()
 
 
-def layout(instance: Instance, query: str = "", lang: str = "es") -> tuple[int, dict[str, str], bytes]:
+def layout(instance: Gunicorn, query: str = "", lang: str = "es") -> tuple[int, dict[str, str], bytes]:
     """The page layout as a browser asks for it: the page's URL in the Referer."""
     headers = {"Accept-Language": lang, "Referer": f"{instance.url}/{query}"}
     return instance.get("/_dash-layout", headers)
@@ -210,10 +99,8 @@ def test_redis_dies_and_returns(redis_server, instances):
 
     redis_server.start()  # same port, empty: persistence is off
     assert redis_server.keys() == []
-    deadline = time.monotonic() + 10
-    while app.health()["cache"]["reachable"] is not True:
-        assert time.monotonic() < deadline, "the app never saw Redis come back"
-        time.sleep(0.2)
+    came_back = poll_until(lambda: app.health()["cache"]["reachable"] is True, 10)
+    assert came_back, "the app never saw Redis come back"
     query = "?date=2021-07&country=COL"
     assert layout(app, query)[1].get("X-Cache") == "miss"
     assert redis_server.keys("corredores:*:layout:*"), "nothing written to Redis after it returned"

@@ -1,4 +1,4 @@
-"""Server-rendered map images and time-lapse GIFs: size, frames, validation, jobs, the public URL."""
+"""Server-rendered map images, time-lapse GIFs and videos: size, frames, validation, jobs, the public URL."""
 
 import io
 import json
@@ -33,11 +33,12 @@ def fetch(server, path):
         return error.code, error.headers, error.read()
 
 
-def test_map_png_is_a_png_of_the_expected_size():
-    body = map_png(SHIPPED_DATA_DIR, "2019-03", "absolute", "es")
+@pytest.mark.parametrize(("layout", "size"), [("wide", (1920, 1080)), ("portrait", (1080, 1350))])
+def test_map_png_is_a_png_of_the_expected_size(layout, size):
+    body = map_png(SHIPPED_DATA_DIR, "2019-03", "absolute", "es", layout=layout)
     image = Image.open(io.BytesIO(body))
     assert image.format == "PNG"
-    assert image.size == MAP_SIZE
+    assert image.size == size
 
 
 def test_timelapse_has_one_frame_per_month():
@@ -110,7 +111,10 @@ def test_bad_date_metric_and_range_are_400s(server):
         ("/export/map.png?date=2019-03&lang=fr", "lang"),
         ("/export/timelapse.gif?from=2019-12&to=2019-01", "from"),
         ("/export/timelapse.gif?from=2015-01&to=2020-01", "to"),  # 61 frames, one past the cap
-        ("/export/status?kind=video", "kind"),
+        ("/export/status?kind=film", "kind"),
+        ("/export/map.png?date=2019-03&layout=square", "layout"),
+        ("/export/map.png?scene=no-such-scene", "scene"),
+        ("/export/timelapse.mp4?from=2015-01&to=2020-01", "to"),
     ):
         status, _, body = fetch(server, path)
         assert status == 400, path
@@ -148,8 +152,11 @@ def test_the_render_key_depends_on_every_parameter_and_the_data_but_not_the_host
         Render("timelapse", ("2019-03",), "absolute", "es").key(SHIPPED_DATA_DIR, ""),
         base.key(SHIPPED_DATA_DIR.parent / "other-snapshot", ""),
         base.key(SHIPPED_DATA_DIR, "https://atlas.example"),
+        Render("map", ("2019-03",), "absolute", "es", "wide").key(SHIPPED_DATA_DIR, ""),
+        Render("map", ("2019-03",), "absolute", "es", "portrait", "surge-cucuta").key(SHIPPED_DATA_DIR, ""),
+        Render("video", ("2019-03",), "absolute", "es").key(SHIPPED_DATA_DIR, ""),
     }
-    assert len(keys) == 7
+    assert len(keys) == 10
 
 
 def test_image_credit_links_use_the_public_url_only():
@@ -164,7 +171,9 @@ def test_image_credit_links_use_the_public_url_only():
     texts = " ".join(text.get_text() for text in figure.texts)
     assert "https://atlas.example/api/stock_by_month.csv" in texts
     figure = draw_map(SHIPPED_DATA_DIR, "2019-03", "absolute", "en", GIF_SIZE, "")
-    assert "(/api/stock_by_month.csv)" in " ".join(text.get_text() for text in figure.texts)
+    texts = " ".join(text.get_text() for text in figure.texts)
+    assert "Sources: " in texts  # the footer is drawn, with no address when none is configured
+    assert "http" not in texts and "/api/" not in texts and "localhost" not in texts
 
 
 def test_a_time_lapse_past_the_frame_cap_is_refused_before_drawing():

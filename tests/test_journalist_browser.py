@@ -71,11 +71,11 @@ def test_map_image_renders_with_progress_and_a_download_link(watched_page, serve
     link = watched_page.locator("#render-link")
     expect(link).to_be_visible(timeout=60_000)
     expect(link).to_have_attribute(
-        "href", re.compile(r"/export/map\.png\?date=2019-03&metric=absolute&lang=en")
+        "href", re.compile(r"/export/map\.png\?date=2019-03&metric=absolute&lang=en&layout=wide")
     )
     image = watched_page.locator("#render-status img")
     expect(image).to_have_js_property("complete", True)
-    assert image.evaluate("img => img.naturalWidth") == 1080
+    assert image.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [1920, 1080]
     assert watched_page.console_errors == []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from datadir import (
     broken_copy,
@@ -54,6 +56,20 @@ def only(problems: list[Problem]) -> Problem:
     return problems[0]
 
 
+def bad_cell(data: Path, loader, file: str, column: str, value: str, **where: str) -> tuple[int, Problem]:
+    """Put `value` in `column` of the row `where` picks: that row and the loader's one problem, there."""
+    row = row_where(data / file, **where)
+    set_cell(data / file, row, column, value)
+    problem = only(errors_of(loader, data))
+    assert (problem.file, problem.row, problem.column) == (file, row, column)
+    return row, problem
+
+
+def bad_stock_cell(data: Path, column: str, value: str) -> tuple[int, Problem]:
+    """`bad_cell` on Colombia's Oct 2019 stock row."""
+    return bad_cell(data, stock_figures, STOCK, column, value, iso_a3="COL", date="2019-10-31")
+
+
 # --- files and columns -----------------------------------------------------------------------
 
 
@@ -102,20 +118,14 @@ def test_row_with_too_few_fields(data):
 
 
 def test_unparsable_number_in_lat(data):
-    row = row_where(data / ENTRY_POINTS, side_place="Villa del Rosario")
-    set_cell(data / ENTRY_POINTS, row, "lat", "7,83")
-    problem = only(errors_of(entry_points, data))
-    assert (problem.file, problem.row, problem.column) == (ENTRY_POINTS, row, "lat")
+    row, problem = bad_cell(data, entry_points, ENTRY_POINTS, "lat", "7,83", side_place="Villa del Rosario")
     assert str(problem) == (
         f'points/entry_points.csv, row {row}, column lat: expected a number between -90 and 90, found "7,83"'
     )
 
 
 def test_lat_out_of_range(data):
-    row = row_where(data / SERVICES, service_id="BRA-001")
-    set_cell(data / SERVICES, row, "lat", "97.5")
-    problem = only(errors_of(services, data))
-    assert (problem.file, problem.row, problem.column) == (SERVICES, row, "lat")
+    row, problem = bad_cell(data, services, SERVICES, "lat", "97.5", service_id="BRA-001")
     assert "between -90 and 90" in problem.message and '"97.5"' in problem.message
 
 
@@ -143,66 +153,41 @@ def test_point_outside_its_stated_country(data):
 
 
 def test_unknown_iso3(data):
-    row = row_where(data / SERVICES, service_id="BRA-001")
-    set_cell(data / SERVICES, row, "iso_a3", "XXX")
-    problem = only(errors_of(services, data))
-    assert (problem.file, problem.row, problem.column) == (SERVICES, row, "iso_a3")
+    row, problem = bad_cell(data, services, SERVICES, "iso_a3", "XXX", service_id="BRA-001")
     assert '"XXX"' in problem.message and "ISO3" in problem.message
 
 
 def test_unknown_iso3_in_stock(data):
-    row = row_where(data / STOCK, iso_a3="COL", date="2019-10-31")
-    set_cell(data / STOCK, row, "iso_a3", "XXX")
-    problem = only(errors_of(stock_figures, data))
-    assert (problem.file, problem.row, problem.column) == (STOCK, row, "iso_a3")
+    bad_stock_cell(data, "iso_a3", "XXX")
 
 
 def test_unparsable_date(data):
-    row = row_where(data / STOCK, iso_a3="COL", date="2019-10-31")
-    set_cell(data / STOCK, row, "date", "2019-13")
-    problem = only(errors_of(stock_figures, data))
-    assert (problem.file, problem.row, problem.column) == (STOCK, row, "date")
+    _, problem = bad_stock_cell(data, "date", "2019-13")
     assert '"2019-13"' in problem.message and "YYYY-MM" in problem.message
 
 
 def test_negative_count_in_stock(data):
-    row = row_where(data / STOCK, iso_a3="COL", date="2019-10-31")
-    set_cell(data / STOCK, row, "value", "-1630903")
-    problem = only(errors_of(stock_figures, data))
-    assert (problem.file, problem.row, problem.column) == (STOCK, row, "value")
+    row, problem = bad_stock_cell(data, "value", "-1630903")
     assert str(problem) == (
         f'figures/stock.csv, row {row}, column value: expected a whole number of at least 0, found "-1630903"'
     )
 
 
 def test_fractional_count_in_stock(data):
-    row = row_where(data / STOCK, iso_a3="COL", date="2019-10-31")
-    set_cell(data / STOCK, row, "value", "1630903.5")
-    problem = only(errors_of(stock_figures, data))
-    assert (problem.row, problem.column) == (row, "value")
+    bad_stock_cell(data, "value", "1630903.5")
 
 
 def test_infinite_count_in_stock_is_a_problem_not_a_crash(data):
-    row = row_where(data / STOCK, iso_a3="COL", date="2019-10-31")
-    set_cell(data / STOCK, row, "value", "inf")
-    problem = only(errors_of(stock_figures, data))
-    assert (problem.row, problem.column) == (row, "value")
+    bad_stock_cell(data, "value", "inf")
 
 
 def test_value_outside_a_closed_vocabulary(data):
-    row = row_where(data / STOCK, iso_a3="COL", date="2019-10-31")
-    set_cell(data / STOCK, row, "measure", "guess")
-    problem = only(errors_of(stock_figures, data))
-    assert (problem.row, problem.column) == (row, "measure")
+    _, problem = bad_stock_cell(data, "measure", "guess")
     assert '"guess"' in problem.message
 
 
 def test_funding_fraction_above_one(data):
-    path = data / "figures/funding.csv"
-    row = row_where(path, unit="fraction")
-    set_cell(path, row, "value", "23")
-    problem = only(errors_of(funding, data))
-    assert (problem.file, problem.row, problem.column) == ("figures/funding.csv", row, "value")
+    bad_cell(data, funding, "figures/funding.csv", "value", "23", unit="fraction")
 
 
 def test_profile_order_must_start_at_one(data):

@@ -41,3 +41,11 @@ def test_subdomains_match_and_look_alikes_of_other_names_do_not():
     assert avoided("https://noticiaslatam.lat/x", domains) == "noticiaslatam.lat"
     assert avoided("https://notnoticiaslatam.lat/x", domains) is None
     assert avoided("", domains) is None
+
+
+def test_an_avoid_listed_address_in_the_source_text_is_a_warning(tmp_path):
+    data = broken_copy(tmp_path)
+    row = row_where(data / STOCK, iso_a3="COL", date="2019-10-31")
+    set_cell(data / STOCK, row, "source", "https://test.ceap.espol.edu.ec/es/content/x (a reprint)")
+    (warning,) = warnings_about(data, STOCK, row)
+    assert warning.column == "source" and "test.ceap.espol.edu.ec" in warning.message

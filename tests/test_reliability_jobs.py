@@ -4,47 +4,32 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHIPPED_DATA, free_port
 from PIL import Image
 from playwright.sync_api import expect
-from test_cache_redis import RedisServer
+from processes import SHIPPED_DATA, Child, Gunicorn, RedisServer, app_environment, free_port, poll_until
+from processes import http_get as get
 from test_journalist_browser import open_dashboard, open_group
-from test_reliability_workers import Gunicorn
 
 DEADLINE_SECONDS = 240
-
-
-def get(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
 
 
 def wait_done(base: str, status_path: str) -> list[dict]:
     """Poll a render's status until it is done; every answer seen on the way."""
     seen = []
-    deadline = time.monotonic() + DEADLINE_SECONDS
-    while time.monotonic() < deadline:
+
+    def done() -> bool:
         status, _, body = get(base + status_path)
         assert status == 200, body
         seen.append(json.loads(body))
-        if seen[-1]["state"] in ("done", "error"):
-            return seen
-        time.sleep(0.2)  # a poll interval, not a wait for an outcome
-    pytest.fail(f"not done in {DEADLINE_SECONDS} s: {seen[-3:]}")
+        return seen[-1]["state"] in ("done", "error")
+
+    assert poll_until(done, DEADLINE_SECONDS), f"not done in {DEADLINE_SECONDS} s: {seen[-3:]}"
+    return seen
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +81,7 @@ def test_a_render_is_drawn_by_one_worker_only(two_workers):
     answers = [get(two_workers.url + path) for _ in range(8)]  # both workers take some
     assert {status for status, _, _ in answers} <= {200, 202}
     wait_done(two_workers.url, json.loads(answers[0][2])["status_url"])
-    log = two_workers.log.read_text()
+    log = two_workers.output()
     assert "Traceback" not in log
 
 
@@ -166,23 +151,11 @@ def test_the_toolbar_renders_a_time_lapse_across_two_workers(page, two_workers):
     assert failures == []
 
 
-class CeleryWorker:
+def celery_worker(folder: Path, redis_url: str) -> Child:
     """`corredores worker` (the Procfile's worker line) on a Redis."""
-
-    def __init__(self, folder, redis_url: str):
-        self.log = folder / "worker.log"
-        env = {**os.environ, "REDIS_URL": redis_url, "CORREDORES_DATA_DIR": str(SHIPPED_DATA)}
-        env["CORREDORES_CACHE_DIR"] = str(folder / "worker-cache")
-        with self.log.open("wb") as output:
-            command = [str(Path(sys.executable).with_name("corredores")), "worker", "--concurrency", "2"]
-            self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+    command = [str(Path(sys.executable).with_name("corredores")), "worker", "--concurrency", "2"]
+    environment = app_environment(folder / "worker-cache", {"REDIS_URL": redis_url})
+    return Child(command, folder / "worker.log", environment)
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +163,7 @@ def on_celery(tmp_path_factory):
     """Two gunicorn workers and a Celery worker on a private redis-server."""
     folder = tmp_path_factory.mktemp("celery")
     redis = RedisServer(folder)
-    worker = CeleryWorker(folder, redis.url)
+    worker = celery_worker(folder, redis.url)
     web = Gunicorn(folder, {"REDIS_URL": redis.url})
     yield web, worker, redis
     web.stop()
@@ -207,7 +180,7 @@ def test_on_celery_a_render_is_done_by_the_worker_and_seen_by_both_web_workers(o
     assert {s["state"] for s in seen} <= {"queued", "running", "done"} and seen[-1]["state"] == "done"
     status, _, gif = get(web.url + path)
     assert status == 200 and Image.open(io.BytesIO(gif)).n_frames == 4
-    assert "corredores.render" in worker.log.read_text() and "succeeded" in worker.log.read_text()
+    assert "corredores.render" in worker.output() and "succeeded" in worker.output()
     assert any(key.startswith("corredores:jobs:result:") for key in redis.keys("corredores:jobs:*"))
 
 
@@ -219,5 +192,5 @@ def test_on_celery_the_toolbar_renders_through_a_background_callback(page, on_ce
     open_group(page, "Imagen")
     page.locator("#render-png").click()
     expect(page.locator("#render-link")).to_be_visible(timeout=DEADLINE_SECONDS * 1000)
-    assert "background_callback" in worker.log.read_text()
+    assert "background_callback" in worker.output()
     assert failures == []

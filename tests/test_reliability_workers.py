@@ -12,37 +12,19 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
-from conftest import ROOT, SHIPPED_DATA, free_port
+from processes import Gunicorn, poll_until
+from security_payloads import SERVICES_BODY
 
 THREADS_PER_WORKER = 2
 CLIENTS = 6
-CALLBACK_BODY = json.dumps(
-    {
-        "output": "service-counts.children",
-        "outputs": {"id": "service-counts", "property": "children"},
-        "inputs": [
-            {"id": "map", "property": "bounds", "value": [[-20, -80], [10, -60]]},
-            {"id": "service-kinds", "property": "data", "value": ["shelter", "health"]},
-        ],
-        "state": [{"id": "lang-store", "property": "data", "value": "en"}],
-        "changedPropIds": ["map.bounds"],
-    }
-).encode()
-
-
-def worker_pids(master: int) -> list[int]:
-    """The live worker processes of a gunicorn master."""
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    return sorted(int(pid) for pid in children)
+CALLBACK_BODY = json.dumps(SERVICES_BODY).encode()
 
 
 def one_request(url: str, number: int) -> bool:
@@ -63,55 +45,16 @@ def one_request(url: str, number: int) -> bool:
         return False
 
 
-class Gunicorn:
-    """`gunicorn dashboard.app:server` with 2 workers, as the Procfile runs it, on its own cache folder."""
-
-    def __init__(self, folder: Path, env: dict[str, str] | None = None, threads: int = THREADS_PER_WORKER):
-        port = free_port()
-        self.log = folder / "gunicorn.log"
-        environment = {
-            **os.environ,
-            "CORREDORES_DATA_DIR": str(SHIPPED_DATA),
-            "CORREDORES_CACHE_DIR": str(folder / "cache"),
-            **(env or {}),
-        }
-        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-        command = [gunicorn, "dashboard.app:server", "--no-control-socket", "--bind", f"127.0.0.1:{port}"]
-        command += ["--workers", "2", "--threads", str(threads)]
-        with self.log.open("wb") as output:
-            self.process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=output)
-        self.url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.log.read_text()
-            try:
-                urllib.request.urlopen(self.url + "/healthz", timeout=2)
-                if len(worker_pids(self.process.pid)) == 2:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        self.stop()
-        pytest.fail("gunicorn did not start:\n" + self.log.read_text())
-
-    def stop(self) -> None:
-        """Stop the master (and so its workers)."""
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
 @pytest.fixture
-def gunicorn(tmp_path):
-    running = Gunicorn(tmp_path)
-    yield running.process, running.url, running.log
+def gunicorn(tmp_path) -> Iterator[Gunicorn]:
+    """Two workers of two threads each, as the Procfile runs them."""
+    running = Gunicorn(tmp_path, threads=THREADS_PER_WORKER)
+    yield running
     running.stop()
 
 
 def test_killing_a_worker_fails_at_most_its_in_flight_requests(gunicorn):
-    process, url, log = gunicorn
+    url = gunicorn.url
     for number in range(8):  # both workers warm
         assert one_request(url, number)
     stop = threading.Event()
@@ -129,17 +72,15 @@ def test_killing_a_worker_fails_at_most_its_in_flight_requests(gunicorn):
     threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
     for thread in threads:
         thread.start()
-    time.sleep(3)
-    victim = worker_pids(process.pid)[0]
+    assert poll_until(lambda: len(results) >= 4 * CLIENTS, 120), "the clients got no answers"
+    victim = gunicorn.worker_pids()[0]
     killed_at = time.monotonic()
     os.kill(victim, signal.SIGKILL)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        pids = worker_pids(process.pid)
-        if len(pids) == 2 and victim not in pids:
-            break
-        time.sleep(0.2)
-    time.sleep(5)  # load continues on the replacement
+    pids = gunicorn.worker_pids
+    replaced = poll_until(lambda: len(pids()) == 2 and victim not in pids(), 90)
+    assert replaced, "no replacement worker"
+    # load continues on the replacement
+    assert poll_until(lambda: sum(at > killed_at + 2 for at, _ in list(results)) > 4 * CLIENTS, 120)
     stop.set()
     for thread in threads:
         thread.join(timeout=60)
@@ -151,5 +92,5 @@ def test_killing_a_worker_fails_at_most_its_in_flight_requests(gunicorn):
     assert all(at - killed_at < 1.0 for at in failed), "failures after the killed worker's own requests"
     after_kill = [ok for at, ok in results if at > killed_at + 2]
     assert len(after_kill) > 20 and all(after_kill)
-    assert len(worker_pids(process.pid)) == 2
-    assert "Booting worker" in log.read_text()
+    assert len(gunicorn.worker_pids()) == 2
+    assert "Booting worker" in gunicorn.output()

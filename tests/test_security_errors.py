@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
-from conftest import ROOT, SHIPPED_DATA, free_port
+from processes import AppProcess, answers, app_environment, free_port
 from security_payloads import fetch_dependencies, post
 from test_security_headers import fetch
 
@@ -135,25 +132,11 @@ def broken_server(tmp_path_factory):
     """The dashboard with the comparison callback broken on purpose."""
     folder = tmp_path_factory.mktemp("broken")
     port = free_port()
-    log = (folder / "server.log").open("wb")
-    env = {**os.environ, "CORREDORES_DATA_DIR": str(SHIPPED_DATA), "CORREDORES_CACHE_DIR": str(folder)}
-    process = subprocess.Popen(
-        [sys.executable, "-c", BROKEN_SERVER, str(port)], cwd=ROOT, env=env, stdout=log, stderr=log
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        assert process.poll() is None, (folder / "server.log").read_text()
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=2)
-            break
-        except OSError:
-            assert time.monotonic() < deadline, "the broken server did not start"
-            time.sleep(0.3)
-    yield url, folder / "server.log"
-    process.terminate()
-    process.wait(timeout=20)
-    log.close()
+    command = [sys.executable, "-c", BROKEN_SERVER, str(port)]
+    running = AppProcess(command, port, folder / "server.log", app_environment(folder))
+    running.wait_until(lambda: answers(running.url), timeout=90)
+    yield running.url, running.log
+    running.stop()
 
 
 def test_a_broken_callback_is_a_500_with_a_request_id_logged_and_counted(broken_server, server):

@@ -73,7 +73,7 @@ def test_the_script_hashes_cover_every_inline_script_of_the_page(server):
 
 
 def test_frame_ancestors_and_online_tiles_are_configurable(start_server, tmp_path):
-    from conftest import SHIPPED_DATA
+    from processes import SHIPPED_DATA
 
     restricted = start_server(
         SHIPPED_DATA,

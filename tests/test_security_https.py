@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SHIPPED_DATA
+from processes import SHIPPED_DATA
 from test_security_headers import fetch
 
 HTTPS = {"X-Forwarded-Proto": "https"}

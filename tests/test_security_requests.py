@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from security_payloads import HOSTILE_TEXT, fetch_dependencies, payloads, post
+from security_payloads import HOSTILE_TEXT, SERVICES_BODY, fetch_dependencies, payloads, post
 from test_reliability_data_updates import find_component
 
 from dashboard import ids
@@ -184,16 +184,6 @@ def test_malformed_callback_body_is_a_4xx(server, content_type, body):
     assert 400 <= status < 500
 
 
-SERVICES_BODY = {
-    "output": "service-counts.children",
-    "outputs": {"id": "service-counts", "property": "children"},
-    "inputs": [
-        {"id": "map", "property": "bounds", "value": [[-20, -80], [10, -60]]},
-        {"id": "service-kinds", "property": "data", "value": ["shelter", "health"]},
-    ],
-    "state": [{"id": "lang-store", "property": "data", "value": "en"}],
-    "changedPropIds": ["map.bounds"],
-}
 WRONG_VALUES = [
     (0, [["a", None], {"x": 1}], "map.bounds"),
     (0, [[95, -80], [10, -60]], "map.bounds"),

@@ -342,7 +342,10 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
             html.Summary(t("tools.image", lang)),
             html.Div(
                 className="tools-row",
-                children=[html.Button(t("tools.render_png", lang), id=ids.RENDER_PNG, n_clicks=0)],
+                children=[
+                    html.Button(t("tools.render_png", lang), id=ids.RENDER_PNG, n_clicks=0),
+                    html.Button(t("tools.render_portrait", lang), id=ids.RENDER_PORTRAIT, n_clicks=0),
+                ],
             ),
             html.Div(
                 className="tools-row",
@@ -364,6 +367,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
                         className="month-select",
                     ),
                     html.Button(t("tools.render_gif", lang), id=ids.RENDER_GIF, n_clicks=0),
+                    html.Button(t("tools.render_mp4", lang), id=ids.RENDER_MP4, n_clicks=0),
                 ],
             ),
             html.Div(

@@ -148,6 +148,33 @@ def timeline_height(figure: go.Figure) -> dict[str, str]:
     return {"height": f"{figure.layout.height}px"}
 
 
+def _cited(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The figures with `cited`, a short credit: the publisher, and the outlet that printed the page."""
+    pairs = zip(figures["publisher"], figures["outlet"], strict=True)
+    cited = [
+        name if outlet in ("", name) else t("panel.printed_by", lang, publisher=name, outlet=outlet)
+        for name, outlet in pairs
+    ]
+    return figures.assign(cited=cited)
+
+
+def _markers(
+    figure: go.Figure, frame: pd.DataFrame, name: str, marker: dict, columns: list[str], hover: str
+) -> None:
+    """Dated figures as markers on the stock row, with `columns` for the hover text."""
+    figure.add_scatter(
+        x=frame["month"],
+        y=frame["value"],
+        mode="markers",
+        marker=marker,
+        name=name,
+        customdata=frame[columns].to_numpy(),
+        hovertemplate=hover,
+        row=1,
+        col=1,
+    )
+
+
 def _add_stock(figure: go.Figure, history: dict[str, pd.DataFrame], lang: str) -> None:
     """Monthly values dashed where estimated, published figures as dots, other figures as rings."""
     monthly = history["monthly"]
@@ -162,32 +189,15 @@ def _add_stock(figure: go.Figure, history: dict[str, pd.DataFrame], lang: str) -
             row=1,
             col=1,
         )
-    published = history["published"]
-    figure.add_scatter(
-        x=published["month"],
-        y=published["value"],
-        mode="markers",
-        marker={"color": STOCK_COLOUR, "size": 8},
-        name=t("panel.stock", lang),
-        customdata=published[["date", "source"]].to_numpy(),
-        hovertemplate="%{y:,.0f} · %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        row=1,
-        col=1,
-    )
-    others = history["others"]
+    published = _cited(history["published"], lang)
+    marker = {"color": STOCK_COLOUR, "size": 8}
+    hover = "%{y:,.0f} · %{customdata[0]}<br>%{customdata[1]}<extra></extra>"
+    _markers(figure, published, t("panel.stock", lang), marker, ["date", "cited"], hover)
+    others = _cited(history["others"], lang)
     if len(others):
-        figure.add_scatter(
-            x=others["month"],
-            y=others["value"],
-            mode="markers",
-            marker={"color": "#666", "size": 7, "symbol": "circle-open"},
-            name=t("panel.other_figures", lang),
-            customdata=others[["date", "source", "measure"]].to_numpy(),
-            hovertemplate="%{y:,.0f} · %{customdata[0]} · %{customdata[2]}"
-            "<br>%{customdata[1]}<extra></extra>",
-            row=1,
-            col=1,
-        )
+        marker = {"color": "#666", "size": 7, "symbol": "circle-open"}
+        hover = "%{y:,.0f} · %{customdata[0]} · %{customdata[2]}<br>%{customdata[1]}<extra></extra>"
+        _markers(figure, others, t("panel.other_figures", lang), marker, ["date", "cited", "measure"], hover)
 
 
 def _add_permits(figure: go.Figure, permits: pd.DataFrame, lang: str) -> None:
@@ -268,21 +278,32 @@ def mechanisms_block(directory: Path, iso: str, lang: str) -> html.Div:
     entries = []
     for row in rows.itertuples():
         gloss = f" — {row.mechanism_en}" if lang != "es" and row.mechanism_en else ""
+        # (label, value, written by the project in `text_lang`: marked when the page is in another language)
         facts = [
-            (t("panel.instrument", lang), row.instrument),
-            (t("panel.launched", lang), " ".join(filter(None, [row.launched, row.launched_note]))),
+            (t("panel.instrument", lang), row.instrument, False),
+            (t("panel.launched", lang), " ".join(filter(None, [row.launched, row.launched_note])), True),
             (
                 t("panel.ended", lang),
                 " ".join(filter(None, [row.ended, row.ended_note])) or t("panel.open_ended", lang),
+                bool(row.ended or row.ended_note),
             ),
-            (t("panel.grants", lang), row.grants),
-            (t("panel.eligibility", lang), row.eligibility),
-            (t("panel.figures", lang), row.figures),
-            (t("panel.source", lang), row.source),
+            (t("panel.grants", lang), row.grants, True),
+            (t("panel.eligibility", lang), row.eligibility, True),
+            (t("panel.figures", lang), row.figures, True),
+            (t("panel.source", lang), row.source, False),
         ]
-        items = [html.Div([html.Dt(label), html.Dd(value)]) for label, value in facts if value]
+        foreign = row.text_lang != lang
+        items = [
+            html.Div([html.Dt(label), html.Dd(value, lang=row.text_lang if written and foreign else None)])
+            for label, value, written in facts
+            if value
+        ]
+        marker = [html.P(t(f"panel.notes_in.{row.text_lang}", lang), className="original-language")]
         entries.append(
-            html.Details([html.Summary(f"{row.mechanism}{gloss}"), html.Dl(items)], className="mechanism")
+            html.Details(
+                [html.Summary(f"{row.mechanism}{gloss}"), *(marker if foreign else []), html.Dl(items)],
+                className="mechanism",
+            )
         )
     extra = data.other_regularisation_figures(directory, iso)
     if len(extra):

@@ -1,51 +1,90 @@
-"""Map images and time-lapse GIFs drawn on the server (run as jobs by `dashboard.jobs`).
+"""Map images, time-lapse GIFs and MP4 videos drawn on the server (run as jobs by `dashboard.jobs`).
 
 Drawing uses matplotlib's object API (a `Figure` per image, never pyplot), so renders never
-share state. Time-lapse frames are streamed to the GIF encoder one at a time.
+share state. matplotlib is imported inside the drawing functions only: the web app starts without
+it. Time-lapse frames are streamed to the encoder one at a time.
+
+Two layouts: `wide` (16:9, for slides and video: the map on the left, title, month, legend and
+credits in a column on the right) and `portrait` (4:5, for social posts: title on top, legend on
+the map, credits below). Footers print the configured public URL (`CORREDORES_PUBLIC_URL`) and
+nothing when it is unset: never a guess from the request.
 """
 
 from __future__ import annotations
 
 import io
 import tempfile
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import PatchCollection
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, PathPatch
-from matplotlib.path import Path as MplPath
 from PIL import GifImagePlugin, Image
 from shapely.geometry import MultiPolygon, Polygon
 
-from dashboard.i18n import format_month, format_number, t
+from dashboard.i18n import format_month, format_number, plural, t
+from dashboard.map_style import COLOURS, HOME_BOUNDS
+from dashboard.view_state import METRICS
 from layers.boundaries import admin0
 from layers.choropleth import BREAKS, PALETTE
-from layers.citation import map_rows
+from layers.citation import host_codes, map_rows
 from layers.entry_points import entry_points
 from layers.memo import memoized_on_data
 from layers.routes import land_routes, maritime_routes
+from layers.scenes import scenes
+from layers.stock import LATEST, rows_at
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.path import Path as MplPath
+
+    from dashboard.jobs import Render
+
+LAYOUTS = ("wide", "portrait")
+WIDE_SIZE = (1920, 1080)  # pixels, 16:9: a full-HD slide
 MAP_SIZE = (1080, 1350)  # pixels, 4:5 portrait: South America is tall, and social posts like it
-GIF_SIZE = (720, 900)
+SIZES = {"wide": WIDE_SIZE, "portrait": MAP_SIZE}
+GIF_SIZE = (720, 900)  # the portrait layout, smaller: GIFs are for social posts
+VIDEO_SIZE = (1280, 720)  # the wide layout at 720p: both sides are multiples of H.264's 16-pixel blocks
 GIF_FRAME_MS = 700
+VIDEO_FPS = Fraction(1000, GIF_FRAME_MS)  # one video frame per month, as long as a GIF frame
 MAX_FRAMES = 60  # five years of months: about 30 s of rendering and 3 MB per animation
 DPI = 100
-ORIGIN_FILL = "#bdbdbd"  # the same greys and purples as assets/corredores.js
-NO_DATA_FILL = "#f4f4f4"
-BORDER = "#5f6b7a"
-LAND_ROUTE = "#7b3294"
-MARITIME_ROUTE = "#0571b0"
+MIN_TEXT_SCALE = 0.8
+TEXT = "#222222"
+MUTED_TEXT = "#444444"
+MONTH_TEXT = "#0c2c84"
 SEA = "#eaf2f8"
+SPINE = "#c8d3dd"
 WEB_MERCATOR = "EPSG:3857"
-HOME_LON = (-88.0, -36.0)  # the web map's home view: Tierra del Fuego to the Greater Antilles
-HOME_LAT = (-52.0, 20.0)
 SIMPLIFY_METRES = 1500
-AXES_BOX = (0.01, 0.1, 0.98, 0.79)  # left, bottom, width, height as fractions of the image
+WIDE_MAP_BOX = (0.01, 0.018, 0.6, 0.964)  # left, bottom, width, height as fractions of the image
+PANEL_LEFT = 0.635  # the wide layout's text column
+ROUTE_LAYERS = ("land_routes", "maritime_routes", "entry_points")
+# Every colour an image draws in (greys for anti-aliased text): the GIF's one fixed palette.
+GIF_COLOURS = [
+    "#ffffff",
+    SEA,
+    SPINE,
+    TEXT,
+    MUTED_TEXT,
+    MONTH_TEXT,
+    "#000000",
+    "#777777",
+    "#aaaaaa",
+    "#dddddd",
+    *PALETTE,
+    COLOURS["origin"],
+    COLOURS["no_data"],
+    COLOURS["no_data_dots"],
+    COLOURS["hatch"],
+    COLOURS["border"],
+    COLOURS["land_route"],
+    COLOURS["maritime_route"],
+]
 
 
 @dataclass(frozen=True)
@@ -57,11 +96,51 @@ class MapGeometry:
     land: list[list[tuple[float, float]]]
     maritime: list[list[tuple[float, float]]]
     crossings: list[tuple[float, float]]
-    extent: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Slide:
+    """What one image shows beyond the month and measure: a scene's view, title and caption."""
+
+    bounds: list[list[float]]  # [[south, west], [north, east]] in degrees
+    title: str = ""
+    caption: str = ""
+    layers: tuple[str, ...] = ROUTE_LAYERS
+
+
+HOME = Slide(HOME_BOUNDS)
+
+
+def scene_slide(scene: dict, lang: str) -> Slide:
+    """A scene of data/scenes.json as a slide; optional fields it lacks (title, layers) fall back."""
+
+    def text(value: object) -> str:
+        return str(value.get(lang, "")) if isinstance(value, dict) else str(value or "")
+
+    layers = tuple(layer for layer in scene.get("layers", []) if layer in ROUTE_LAYERS)
+    return Slide(scene["bounds"], text(scene.get("title")), text(scene.get("caption")), layers)
+
+
+def find_scene(directory: Path, scene_id: str) -> dict | None:
+    """The scene of data/scenes.json with this id, or None."""
+    return next((scene for scene in scenes(directory) if scene.get("id") == scene_id), None)
+
+
+def scene_view(scene: dict) -> tuple[str, str]:
+    """A scene's month and map measure: its `date`, else the end of its `play` range; people by default."""
+    month = scene.get("date")
+    if not isinstance(month, str):
+        play = scene.get("play")
+        ends = list(play.values()) if isinstance(play, dict) else play if isinstance(play, list) else []
+        month = str(ends[-1]) if ends else LATEST
+    metric = scene.get("metric")
+    return month, metric if metric in METRICS else "absolute"
 
 
 def _polygon_path(geometry: Polygon | MultiPolygon) -> MplPath:
     """One compound matplotlib path for a (multi)polygon, holes included."""
+    from matplotlib.path import Path as MplPath
+
     polygons = geometry.geoms if isinstance(geometry, MultiPolygon) else [geometry]
     vertices, codes = [], []
     for polygon in polygons:
@@ -84,19 +163,24 @@ def map_geometry(directory: Path) -> MapGeometry:
     simplified = countries.geometry.simplify(SIMPLIFY_METRES)
     points = entry_points(directory)
     points = points[points.geometry.notna() & ~points.geometry.is_empty].to_crs(WEB_MERCATOR)
-    corners = gpd.GeoSeries.from_xy(list(HOME_LON), list(HOME_LAT), crs="EPSG:4326").to_crs(WEB_MERCATOR)
     return MapGeometry(
         countries={iso: _polygon_path(shape) for iso, shape in zip(countries.index, simplified, strict=True)},
         origin=set(countries.index[countries["origin"]]),
         land=_lines(land_routes(directory)),
         maritime=_lines(maritime_routes(directory)),
         crossings=[(p.x, p.y) for p in points.geometry],
-        extent=(corners.x.min(), corners.x.max(), corners.y.min(), corners.y.max()),
     )
 
 
+def projected(bounds: list[list[float]]) -> tuple[float, float, float, float]:
+    """[[south, west], [north, east]] in degrees as (west, east, south, north) in Web Mercator."""
+    (south, west), (north, east) = bounds
+    corners = gpd.GeoSeries.from_xy([west, east], [south, north], crs="EPSG:4326").to_crs(WEB_MERCATOR)
+    return corners.x.min(), corners.x.max(), corners.y.min(), corners.y.max()
+
+
 def fit_extent(extent: tuple[float, float, float, float], width: float, height: float) -> tuple[float, ...]:
-    """Widen the home view's shorter side so it fills a box of `width` x `height` at equal scale."""
+    """Widen the view's shorter side so it fills a box of `width` x `height` at equal scale."""
     west, east, south, north = extent
     x_mid, y_mid = (west + east) / 2, (south + north) / 2
     span_x, span_y = east - west, north - south
@@ -119,131 +203,298 @@ def class_index(value: float, breaks: list[float]) -> int:
 def legend_labels(metric: str, lang: str) -> list[str]:
     """ "0 – 10.000", …, "≥ 2.000.000" for the metric's classes."""
     breaks = BREAKS[metric]
-    decimals = 0
     labels = [
-        f"{format_number(low, lang, decimals)} – {format_number(high, lang, decimals)}"
+        f"{format_number(low, lang)} – {format_number(high, lang)}"
         for low, high in zip(breaks, breaks[1:], strict=False)
     ]
-    return [*labels, f"≥ {format_number(breaks[-1], lang, decimals)}"]
+    return [*labels, f"≥ {format_number(breaks[-1], lang)}"]
+
+
+def short_sources(directory: Path, month: str) -> list[str]:
+    """The short labels (publishers) of the figures behind a month's map, both sides of estimates."""
+    rows = rows_at(directory, month)
+    rows = rows[rows["area"].isin(host_codes(directory))]
+    cells = [*rows["publisher"], *rows["publisher_before"], *rows["publisher_after"]]
+    return sorted({cell for cell in cells if isinstance(cell, str) and cell})
+
+
+def hatch_ink(colour: str) -> str:
+    """The hatch line colour over a class colour: dark over light classes, white over dark ones."""
+    return "#ffffff" if PALETTE.index(colour) >= len(PALETTE) / 2 else COLOURS["hatch"]
+
+
+def _draw_countries(axes, geometry: MapGeometry, rows, breaks: list[float], scale: float) -> None:
+    """Class colours, Venezuela grey, dotted "no figure", hatched estimates; as the web map."""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import PathPatch
+
+    groups: dict[tuple[str, str], list] = {}  # (fill, hatch) -> paths
+    inks: dict[tuple[str, str], str] = {}
+    for iso, path in geometry.countries.items():
+        if iso in geometry.origin:
+            fill, hatch, ink = COLOURS["origin"], "", COLOURS["border"]
+        elif iso in rows.index:
+            fill = PALETTE[class_index(float(rows.loc[iso, "value"]), breaks)]
+            hatch, ink = ("///", hatch_ink(fill)) if rows.loc[iso, "estimated"] else ("", COLOURS["border"])
+        else:
+            fill, hatch, ink = COLOURS["no_data"], "..", COLOURS["no_data_dots"]
+        groups.setdefault((fill, hatch), []).append(PathPatch(path))
+        inks[(fill, hatch)] = ink
+    for (fill, hatch), patches in groups.items():
+        axes.add_collection(
+            PatchCollection(
+                patches,
+                facecolors=fill,
+                edgecolors=COLOURS["border"],
+                linewidths=0.5 * scale,
+                hatch=hatch or None,
+                hatchcolor=inks[(fill, hatch)],
+            )
+        )
+
+
+def _draw_routes(axes, geometry: MapGeometry, layers: tuple[str, ...], scale: float) -> None:
+    if "land_routes" in layers:
+        for line in geometry.land:
+            xs, ys = zip(*line, strict=True)
+            axes.plot(xs, ys, color=COLOURS["land_route"], linewidth=2.2 * scale, solid_capstyle="round")
+    if "maritime_routes" in layers:
+        for line in geometry.maritime:
+            xs, ys = zip(*line, strict=True)
+            axes.plot(xs, ys, color=COLOURS["maritime_route"], linewidth=2.2 * scale, linestyle=(0, (4, 3)))
+    if "entry_points" in layers and geometry.crossings:
+        xs, ys = zip(*geometry.crossings, strict=True)
+        axes.scatter(
+            xs,
+            ys,
+            marker="D",
+            s=28 * scale**2,
+            color=COLOURS["land_route"],
+            edgecolors="white",
+            linewidths=1,
+            zorder=5,
+        )
+
+
+def _legend_entries(metric: str, lang: str, layers: tuple[str, ...]) -> tuple[list, list[str]]:
+    """Every class, then the "no figure" dots, Venezuela, the estimate hatch and the layers drawn."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    border = {"edgecolor": COLOURS["border"], "linewidth": 0.5}
+    handles = [Patch(facecolor=colour, **border) for colour in PALETTE]
+    labels = legend_labels(metric, lang)
+    handles += [
+        Patch(facecolor=COLOURS["no_data"], hatch="..", hatchcolor=COLOURS["no_data_dots"], **border),
+        Patch(facecolor=COLOURS["origin"], **border),
+        Patch(facecolor=PALETTE[4], hatch="///", hatchcolor=COLOURS["hatch"], **border),
+    ]
+    labels += [t("legend.no_data", lang), t("legend.origin", lang), t("export.estimated", lang)]
+    lines = {
+        "land_routes": Line2D([], [], color=COLOURS["land_route"], linewidth=2.2),
+        "maritime_routes": Line2D(
+            [], [], color=COLOURS["maritime_route"], linewidth=2.2, linestyle=(0, (4, 3))
+        ),
+        "entry_points": Line2D(
+            [], [], color=COLOURS["land_route"], marker="D", linestyle="", markeredgecolor="white"
+        ),
+    }
+    for layer in ROUTE_LAYERS:
+        if layer in layers:
+            handles.append(lines[layer])
+            labels.append(t(f"layer.{layer}", lang))
+    return handles, labels
+
+
+def footer_lines(directory: Path, month: str, lang: str, link: str) -> list[str]:
+    """Short source line, where the figures are listed (only with a public URL), credits."""
+    labels = short_sources(directory, month)
+    lines = [plural("export.sources", lang, len(labels), labels=", ".join(labels))]
+    if link:
+        lines += [t("export.link", lang), link]  # the address on a line of its own: it stays whole
+    return [*lines, t("export.credit", lang)]
+
+
+def subtitle(rows, lang: str) -> str:
+    """ "Venezuelan refugees and migrants by host country · 17 countries with a figure, 2 estimated"."""
+    shown, estimated = len(rows), int(rows["estimated"].sum())
+    counts = plural("export.countries", lang, shown, number=format_number(shown, lang))
+    if estimated:
+        counts += ", " + plural(
+            "export.estimated_count", lang, estimated, number=format_number(estimated, lang)
+        )
+    return t("export.subtitle", lang) + " · " + counts
+
+
+def wrapped(text: str, width_px: float, fontsize: float) -> str:
+    """`text` broken into lines that fit `width_px` at `fontsize` points (a character is about 0.58 em).
+
+    Addresses stay whole unless one alone is wider than the column."""
+    chars = max(20, int(width_px / (fontsize * DPI / 72 * 0.58)))
+    return "\n".join(textwrap.fill(line, chars, break_on_hyphens=False) for line in text.split("\n"))
+
+
+class Column:
+    """Text blocks stacked downwards from a point of the figure, each measured once drawn."""
+
+    def __init__(self, figure: Figure, left: float, top: float, width_px: float):
+        self.figure, self.left, self.top, self.width_px = figure, left, top, width_px
+        self.renderer = figure.canvas.get_renderer()
+
+    def add(self, text: str, fontsize: float, gap: float = 0.012, **style) -> None:
+        """Draw `text` (wrapped to the column) below the previous block."""
+        artist = self.figure.text(
+            self.left, self.top, wrapped(text, self.width_px, fontsize), fontsize=fontsize, va="top", **style
+        )
+        self.top = artist.get_window_extent(self.renderer).y0 / self.figure.bbox.height - gap
 
 
 def draw_map(
-    directory: Path, month: str, metric: str, lang: str, size: tuple[int, int], link: str = ""
+    directory: Path,
+    month: str,
+    metric: str,
+    lang: str,
+    size: tuple[int, int],
+    link: str = "",
+    slide: Slide = HOME,
 ) -> Figure:
     """One month's map: the web map's classes and palette, origin, routes, crossings, legend, credits."""
-    geometry = map_geometry(directory)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     rows = map_rows(directory, month, metric).set_index("iso_a3")
-    breaks = BREAKS[metric]
-    scale = size[0] / MAP_SIZE[0]
+    wide = size[0] > size[1]
+    scale = size[0] / (WIDE_SIZE if wide else MAP_SIZE)[0]
+    text = max(scale, MIN_TEXT_SCALE)  # text shrinks less than lines: small GIFs stay legible
     figure = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI, facecolor="white")
-    axes = figure.add_axes(AXES_BOX)
+    FigureCanvasAgg(figure)  # a renderer to measure text with
+    measure = t(f"legend.title_{metric}", lang)
+    notes = "\n".join([subtitle(rows, lang), *([slide.caption] if slide.caption else [])])
+    footer = "\n".join(footer_lines(directory, month, lang, link))
+    margin = 0.03 * size[0]
+    if wide:
+        column = Column(figure, PANEL_LEFT, 0.955, (1 - PANEL_LEFT) * size[0] - margin)
+        column.add(slide.title or measure, 24 * text, fontweight="bold", color=TEXT)
+        column.add(format_month(month, lang), 40 * text, gap=0.03, fontweight="bold", color=MONTH_TEXT)
+        column.add(notes, 12.5 * text, gap=0.02, color=TEXT, linespacing=1.4)
+        legend_top = column.top
+        box = WIDE_MAP_BOX
+    else:
+        column = Column(figure, 0.03, 0.97, size[0] - 2 * margin)
+        title = t("export.title", lang, measure=slide.title or measure, month=format_month(month, lang))
+        column.add(title, 21 * text, fontweight="bold", color=TEXT)
+        column.add(notes, 12 * text, gap=0.015, color=TEXT, linespacing=1.3)
+        box = None
+    footer_style = {"fontsize": (10 if wide else 9) * text, "color": MUTED_TEXT, "linespacing": 1.4}
+    footer_artist = figure.text(
+        column.left,
+        0.015,
+        wrapped(footer, column.width_px, footer_style["fontsize"]),
+        va="bottom",
+        gid="footer",
+        **footer_style,
+    )
+    if box is None:
+        footer_top = footer_artist.get_window_extent(column.renderer).y1 / size[1]
+        box = (0.01, footer_top + 0.015, 0.98, column.top - footer_top - 0.015)
+
+    axes = figure.add_axes(box)
     axes.set_facecolor(SEA)
-    plain, estimated, plain_colours, estimated_colours = [], [], [], []
-    for iso, path in geometry.countries.items():
-        if iso in geometry.origin:
-            colour = ORIGIN_FILL
-        elif iso in rows.index:
-            colour = PALETTE[class_index(float(rows.loc[iso, "value"]), breaks)]
-        else:
-            colour = NO_DATA_FILL
-        if iso in rows.index and rows.loc[iso, "estimated"]:
-            estimated.append(PathPatch(path))
-            estimated_colours.append(colour)
-        else:
-            plain.append(PathPatch(path))
-            plain_colours.append(colour)
-    axes.add_collection(
-        PatchCollection(plain, facecolors=plain_colours, edgecolors=BORDER, linewidths=0.5 * scale)
-    )
-    axes.add_collection(
-        PatchCollection(
-            estimated,
-            facecolors=estimated_colours,
-            edgecolors=BORDER,
-            linewidths=0.5 * scale,
-            hatch="///",
-        )
-    )
-    for line in geometry.land:
-        xs, ys = zip(*line, strict=True)
-        axes.plot(xs, ys, color=LAND_ROUTE, linewidth=2.2 * scale, alpha=0.85, solid_capstyle="round")
-    for line in geometry.maritime:
-        xs, ys = zip(*line, strict=True)
-        axes.plot(xs, ys, color=MARITIME_ROUTE, linewidth=2.2 * scale, linestyle=(0, (4, 3)))
-    if geometry.crossings:
-        xs, ys = zip(*geometry.crossings, strict=True)
-        axes.scatter(
-            xs, ys, marker="D", s=28 * scale**2, color=LAND_ROUTE, edgecolors="white", linewidths=1, zorder=5
-        )
-    west, east, south, north = fit_extent(geometry.extent, AXES_BOX[2] * size[0], AXES_BOX[3] * size[1])
+    geometry = map_geometry(directory)
+    _draw_countries(axes, geometry, rows, BREAKS[metric], scale)
+    _draw_routes(axes, geometry, slide.layers, scale)
+    west, east, south, north = fit_extent(projected(slide.bounds), box[2] * size[0], box[3] * size[1])
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
     axes.set_aspect("equal")
     axes.set_xticks([])
     axes.set_yticks([])
     for spine in axes.spines.values():
-        spine.set_color("#c8d3dd")
+        spine.set_color(SPINE)
 
-    handles = [Patch(facecolor=colour, edgecolor=BORDER, linewidth=0.5) for colour in PALETTE]
-    labels = legend_labels(metric, lang)
-    handles += [
-        Patch(facecolor=NO_DATA_FILL, edgecolor=BORDER, linewidth=0.5),
-        Patch(facecolor=ORIGIN_FILL, edgecolor=BORDER, linewidth=0.5),
-        Patch(facecolor="white", edgecolor=BORDER, hatch="///", linewidth=0.5),
-        Line2D([], [], color=LAND_ROUTE, linewidth=2.2),
-        Line2D([], [], color=MARITIME_ROUTE, linewidth=2.2, linestyle=(0, (4, 3))),
-        Line2D([], [], color=LAND_ROUTE, marker="D", linestyle="", markeredgecolor="white"),
-    ]
-    labels += [
-        t("legend.no_data", lang),
-        t("legend.origin", lang),
-        t("export.estimated", lang),
-        t("layer.land_routes", lang),
-        t("layer.maritime_routes", lang),
-        t("layer.entry_points", lang),
-    ]
-    legend = axes.legend(
-        handles,
-        labels,
-        loc="lower right",
-        title=t(f"legend.title_{metric}", lang),
-        fontsize=9 * scale,
-        title_fontsize=10 * scale,
-        frameon=True,
-        framealpha=0.92,
-    )
+    handles, labels = _legend_entries(metric, lang, slide.layers)
+    if wide:
+        legend = figure.legend(
+            handles,
+            labels,
+            loc="upper left",
+            bbox_to_anchor=(PANEL_LEFT - 0.006, legend_top),
+            title=measure,
+            fontsize=12 * text,
+            title_fontsize=13 * text,
+            frameon=False,
+            alignment="left",
+        )
+    else:
+        legend = axes.legend(
+            handles,
+            labels,
+            loc="lower right",
+            title=measure,
+            fontsize=9 * text,
+            title_fontsize=10 * text,
+            frameon=True,
+            framealpha=1,
+        )
     legend.get_title().set_fontweight("bold")
-
-    shown = len(rows)
-    title = t(
-        "export.title", lang, measure=t(f"legend.title_{metric}", lang), month=format_month(month, lang)
-    )
-    figure.text(0.03, 0.965, title, fontsize=21 * scale, fontweight="bold", va="top")
-    subtitle = t("export.subtitle", lang, n=int(rows["estimated"].sum()), total=shown)
-    figure.text(0.03, 0.925, subtitle, fontsize=12 * scale, va="top", color="#333")
-    sources = t("export.sources", lang, n=len(_sources(rows)), link=link or t("export.link_default", lang))
-    figure.text(0.03, 0.075, sources, fontsize=9.5 * scale, va="top", wrap=True, color="#222")
-    figure.text(
-        0.03, 0.035, t("export.credit", lang), fontsize=8.5 * scale, va="top", wrap=True, color="#444"
-    )
     return figure
 
 
-def _sources(rows) -> list[str]:
-    """Distinct sources behind the month's values (both bracketing ones for estimated values)."""
-    cells = [*rows["source"], *rows["source_before"], *rows["source_after"]]
-    return list(dict.fromkeys(cell for cell in cells if cell))
+def draw(render: Render, directory: Path, public_url: str, progress: Callable[[int, int], None]) -> bytes:
+    """The file of a render (PNG, GIF or MP4); `progress(done, total)` after each frame."""
+    link = render.credit_link(public_url)
+    if render.kind == "map":
+        scene = find_scene(directory, render.scene) if render.scene else None
+        slide = scene_slide(scene, render.lang) if scene else HOME
+        body = map_png(directory, render.months[0], render.metric, render.lang, link, render.layout, slide)
+        progress(1, 1)
+        return body
+    encode = timelapse_gif if render.kind == "timelapse" else timelapse_mp4
+    return encode(directory, list(render.months), render.metric, render.lang, link, progress)
 
 
 def _png(figure: Figure) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     buffer = io.BytesIO()
     FigureCanvasAgg(figure).print_png(buffer)
     return buffer.getvalue()
 
 
-def map_png(directory: Path, month: str, metric: str, lang: str, link: str = "") -> bytes:
-    """The month's map as a PNG of MAP_SIZE pixels."""
-    return _png(draw_map(directory, month, metric, lang, MAP_SIZE, link))
+def map_png(
+    directory: Path,
+    month: str,
+    metric: str,
+    lang: str,
+    link: str = "",
+    layout: str = "wide",
+    slide: Slide = HOME,
+) -> bytes:
+    """The month's map as a PNG: 1920x1080 (`wide`) or 1080x1350 (`portrait`)."""
+    return _png(draw_map(directory, month, metric, lang, SIZES[layout], link, slide))
+
+
+def _frames(
+    directory: Path,
+    months: list[str],
+    metric: str,
+    lang: str,
+    size: tuple[int, int],
+    link: str,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[Image.Image]:
+    """The time-lapse's frames as RGB images, drawn one at a time; `progress(done, total)` after each."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if not 0 < len(months) <= MAX_FRAMES:
+        raise ValueError(f"a time-lapse has 1 to {MAX_FRAMES} frames, got {len(months)}")
+    for done, month in enumerate(months, start=1):
+        canvas = FigureCanvasAgg(draw_map(directory, month, metric, lang, size, link))
+        canvas.draw()
+        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        yield rgba.convert("RGB")
+        if progress:
+            progress(done, len(months))
 
 
 def timelapse_gif(
@@ -259,28 +510,60 @@ def timelapse_gif(
     Each frame is encoded as soon as it is drawn and then dropped, so memory holds one frame and
     the compressed file, not every frame of the animation.
     """
-    if not 0 < len(months) <= MAX_FRAMES:
-        raise ValueError(f"a time-lapse has 1 to {MAX_FRAMES} frames, got {len(months)}")
     with tempfile.TemporaryFile() as output:
-        for done, month in enumerate(months, start=1):
-            frame = _gif_frame(draw_map(directory, month, metric, lang, GIF_SIZE, link))
+        frames = _frames(directory, months, metric, lang, GIF_SIZE, link, progress)
+        for done, image in enumerate(frames, start=1):
+            frame = gif_frame(image)
             if done == 1:
                 header, _ = GifImagePlugin.getheader(frame, info={"loop": 0})
                 output.writelines(header)
             hold = GIF_FRAME_MS * 3 if done == len(months) else GIF_FRAME_MS  # hold the last month
             output.writelines(
-                GifImagePlugin.getdata(frame, duration=hold, disposal=1, include_color_table=True)
+                GifImagePlugin.getdata(frame, duration=hold, disposal=1)  # the header's palette serves all
             )
-            if progress:
-                progress(done, len(months))
         output.write(b";")  # GIF trailer
         output.seek(0)
         return output.read()
 
 
-def _gif_frame(figure: Figure) -> Image.Image:
-    """A drawn figure as a 128-colour palette image."""
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    return image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+def gif_palette() -> Image.Image:
+    """A palette image holding exactly the colours images are drawn in (`GIF_COLOURS`)."""
+    palette = Image.new("P", (1, 1))
+    values = [channel for colour in GIF_COLOURS for channel in bytes.fromhex(colour[1:])]
+    palette.putpalette(values + values[:3] * (256 - len(GIF_COLOURS)))
+    return palette
+
+
+def gif_frame(image: Image.Image) -> Image.Image:
+    """An RGB frame on the fixed palette, each pixel its nearest colour (no dithering): classes stay apart."""
+    return image.quantize(palette=gif_palette(), dither=Image.Dither.NONE)
+
+
+def timelapse_mp4(
+    directory: Path,
+    months: list[str],
+    metric: str,
+    lang: str,
+    link: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """An H.264 MP4 (16:9, 720p) with one frame per month, each shown for `GIF_FRAME_MS`."""
+    import imageio_ffmpeg
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "timelapse.mp4"
+        writer = imageio_ffmpeg.write_frames(
+            str(path),
+            VIDEO_SIZE,
+            fps=VIDEO_FPS,
+            codec="libx264",
+            output_params=["-movflags", "+faststart"],
+            ffmpeg_log_level="error",
+        )
+        writer.send(None)  # start ffmpeg
+        try:
+            for image in _frames(directory, months, metric, lang, VIDEO_SIZE, link, progress):
+                writer.send(image.tobytes())
+        finally:
+            writer.close()
+        return path.read_bytes()

@@ -16,7 +16,9 @@ from dashboard.pages.compare import regional_section
 from dashboard.pages.controls import button_group
 from dashboard.pages.country import panel_shell
 from dashboard.pages.embed import embed_card, embed_credit
+from dashboard.pages.map_labels import route_labels
 from dashboard.pages.notices import admin_banner, url_notice
+from dashboard.pages.presenter import scene_band
 from dashboard.pages.table_twin import skip_link, table_twin, view_switch
 from dashboard.view_state import LAYERS, METRICS, SECOND_MEASURES, ViewState
 from layers.choropleth import second_measures, stock_matrix
@@ -32,6 +34,8 @@ HOVER_STYLE = js("hoverStyle")
 LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português"}
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+# both maps; assets/map_view.js reports `bounds` and MAP_VIEW once per settled move (no viewport tracking)
+MAP_OPTIONS = {"trackViewport": False, "minZoom": 2, "maxZoom": 12, "zoomSnap": 0.25, "className": "map"}
 
 
 def browser_text(lang: str) -> dict[str, str]:
@@ -89,44 +93,42 @@ def map_start(view: ViewState, directory) -> dict:
     return {"bounds": bounds, "boundsOptions": {"padding": FIT_PADDING}}
 
 
+def countries(component_id: str, map_name: str, **source) -> dl.GeoJSON:
+    """Countries (or enlarged targets for small ones) coloured by the map's measure, hover and click wired."""
+    hooks = {"style": js("countryStyle"), "hoverStyle": HOVER_STYLE, "onEachFeature": js("countryFeature")}
+    return dl.GeoJSON(id=component_id, hideout={"map": map_name}, **hooks, **source)
+
+
+def overlay(view: ViewState, key: str, child) -> dl.Overlay:
+    """One switchable layer of the map, named in the page's language, on when the view lists it."""
+    return dl.Overlay(child, name=t(f"layer.{key}", view.lang), checked=key in view.layers)
+
+
+def geojson_overlay(view: ViewState, key: str, component_id: str, data: dict, **functions: str) -> dl.Overlay:
+    """A switchable GeoJSON layer; `functions` name its browser-side hooks (style, onEachFeature, ...)."""
+    hooks = {option: js(name) for option, name in functions.items()}
+    return overlay(view, key, dl.GeoJSON(id=component_id, data=data, hideout={"lang": view.lang}, **hooks))
+
+
 def primary_map(view: ViewState, directory) -> dl.Map:
     """The main map: countries coloured by the stock, with crossings, routes and services."""
     lang = view.lang
-    text_hideout = {"lang": lang}
-
-    def overlay(key: str, child) -> dl.Overlay:
-        return dl.Overlay(child, name=t(f"layer.{key}", lang), checked=key in view.layers)
-
     # the online street map is offered only where the CSP lets its images in (CORREDORES_ONLINE_TILES=1)
-    tiles = [overlay("tiles", dl.TileLayer(url=OSM_TILES, attribution=OSM_ATTRIBUTION, opacity=0.5))]
+    tiles = [overlay(view, "tiles", dl.TileLayer(url=OSM_TILES, attribution=OSM_ATTRIBUTION, opacity=0.5))]
     if not settings().online_tiles:
         tiles = []
     return dl.Map(
         id=ids.MAP,
         **map_start(view, directory),
-        trackViewport=False,  # assets/map_view.js reports `bounds` and MAP_VIEW once per settled move
-        minZoom=2,
-        maxZoom=12,
-        zoomSnap=0.25,
-        className="map",
+        **MAP_OPTIONS,
         children=[
-            dl.GeoJSON(
-                id=ids.MAP_COUNTRIES,
-                url=geometry_url("admin0"),
-                style=js("countryStyle"),
-                hoverStyle=HOVER_STYLE,
-                onEachFeature=js("countryFeature"),
-                hideout={"map": "primary"},
-            ),
+            countries(ids.MAP_COUNTRIES, "primary", url=geometry_url("admin0")),
             dl.Pane(  # enlarged targets on islands too small to see or click, above the routes
-                dl.GeoJSON(
-                    id=ids.SMALL_PLACES,
+                countries(
+                    ids.SMALL_PLACES,
+                    "primary",
                     data=spread(small_places(directory), near=2.0, radius_px=12),
                     pointToLayer=js("smallPlace"),
-                    style=js("countryStyle"),
-                    hoverStyle=HOVER_STYLE,
-                    onEachFeature=js("countryFeature"),
-                    hideout={"map": "primary"},
                 ),
                 name=PANES["small_places"],
                 style={"zIndex": 420, "pointerEvents": "none"},
@@ -148,37 +150,32 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                 position="topright",
                 collapsed=True,
                 children=[
-                    overlay(
+                    geojson_overlay(
+                        view,
                         "land_routes",
-                        dl.GeoJSON(
-                            id=ids.LAND_ROUTES,
-                            data=land_routes_geojson(directory),
-                            style=js("landStyle"),
-                            onEachFeature=js("routeFeature"),
-                            hideout=text_hideout,
-                        ),
+                        ids.LAND_ROUTES,
+                        route_labels(land_routes_geojson(directory), lang),
+                        style="landStyle",
+                        onEachFeature="routeFeature",
                     ),
-                    overlay(
+                    geojson_overlay(
+                        view,
                         "maritime_routes",
-                        dl.GeoJSON(
-                            id=ids.MARITIME_ROUTES,
-                            data=maritime_routes_geojson(directory),
-                            style=js("maritimeStyle"),
-                            onEachFeature=js("routeFeature"),
-                            hideout=text_hideout,
-                        ),
+                        ids.MARITIME_ROUTES,
+                        route_labels(maritime_routes_geojson(directory), lang),
+                        style="maritimeStyle",
+                        onEachFeature="routeFeature",
                     ),
-                    overlay(
+                    geojson_overlay(
+                        view,
                         "entry_points",
-                        dl.GeoJSON(
-                            id=ids.ENTRY_POINTS,
-                            data=entry_points_geojson(directory),
-                            pointToLayer=js("entryPoint"),
-                            onEachFeature=js("entryFeature"),
-                            hideout=text_hideout,
-                        ),
+                        ids.ENTRY_POINTS,
+                        entry_points_geojson(directory),
+                        pointToLayer="entryPoint",
+                        onEachFeature="entryFeature",
                     ),
                     overlay(
+                        view,
                         "services",
                         dl.GeoJSON(
                             id=ids.SERVICES,
@@ -214,20 +211,9 @@ def second_map(view: ViewState) -> dl.Map:
         id=ids.SECOND_MAP,
         center=[view.view[0], view.view[1]] if view.view else HOME_CENTER,
         zoom=view.view[2] if view.view else 3,
-        trackViewport=False,  # assets/map_view.js reports `bounds` and MAP_VIEW once per settled move
-        minZoom=2,
-        maxZoom=12,
-        zoomSnap=0.25,
-        className="map",
+        **MAP_OPTIONS,
         children=[
-            dl.GeoJSON(
-                id=ids.SECOND_COUNTRIES,
-                url=geometry_url("admin0"),
-                style=js("countryStyle"),
-                hoverStyle=HOVER_STYLE,
-                onEachFeature=js("countryFeature"),
-                hideout={"map": "second"},
-            ),
+            countries(ids.SECOND_COUNTRIES, "second", url=geometry_url("admin0")),
             dl.ScaleControl(position="bottomleft", imperial=False),
         ],
     )
@@ -243,37 +229,22 @@ def legend_box(lang: str, *legends: html.Div) -> html.Details:
     return html.Details([html.Summary(t("legend.toggle", lang)), *legends], open=True, className="legend-box")
 
 
+def time_button(symbol: str, component_id: str, key: str, lang: str) -> html.Button:
+    """A time-control button: a symbol, named for tooltips and screen readers."""
+    return html.Button(symbol, id=component_id, title=t(key, lang), **{"aria-label": t(key, lang)})
+
+
 def time_bar(view: ViewState, months: list[str]) -> html.Div:
     """Play/pause, step buttons and the monthly slider."""
     lang = view.lang
     return html.Div(
         className="timebar",
         children=[
-            html.Button(
-                "«",
-                id=ids.PREVIOUS_YEAR,
-                title=t("time.previous_year", lang),
-                **{"aria-label": t("time.previous_year", lang)},
-            ),
-            html.Button(
-                "◀",
-                id=ids.PREVIOUS,
-                title=t("time.previous", lang),
-                **{"aria-label": t("time.previous", lang)},
-            ),
-            html.Button("▶", id=ids.PLAY, title=t("time.play", lang), **{"aria-label": t("time.play", lang)}),
-            html.Button(
-                "▶|",
-                id=ids.NEXT,
-                title=t("time.next", lang),
-                **{"aria-label": t("time.next", lang)},
-            ),
-            html.Button(
-                "»",
-                id=ids.NEXT_YEAR,
-                title=t("time.next_year", lang),
-                **{"aria-label": t("time.next_year", lang)},
-            ),
+            time_button("«", ids.PREVIOUS_YEAR, "time.previous_year", lang),
+            time_button("◀", ids.PREVIOUS, "time.previous", lang),
+            time_button("▶", ids.PLAY, "time.play", lang),
+            time_button("▶|", ids.NEXT, "time.next", lang),
+            time_button("»", ids.NEXT_YEAR, "time.next_year", lang),
             html.Div(
                 dcc.Slider(
                     id=ids.MONTH_INDEX,
@@ -372,6 +343,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
         dcc.Store(id=ids.PRESENT, data=view.present),
         dcc.Store(id=ids.SCENES, data=scenes(directory)),
         dcc.Store(id=ids.SCENE_INDEX, data=None),
+        dcc.Store(id=ids.SLIDE_MEASURE, data=None),
     ]
     services_panel = html.Details(
         className="services-panel",
@@ -404,7 +376,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
                         html.Div(id=ids.MAP_LEGEND, className="legend"),
                         html.Div(id=ids.ADMIN1_LEGEND, className="legend admin1-legend"),
                     ),
-                    html.Div(id=ids.SCENE_CAPTION, className="scene-caption", **{"aria-live": "polite"}),
+                    scene_band(directory, lang),
                     table_twin(view.tab, lang),
                 ],
             ),
@@ -463,21 +435,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
             ),
         ],
     )
-    scene_buttons = html.Div(
-        id=ids.SCENE_BUTTONS,
-        className="scene-buttons",
-        role="group",
-        **{"aria-label": t("present.scenes", lang)},
-        children=[
-            html.Button(
-                str(n),
-                id={"type": "scene", "index": n - 1},
-                title=scene["caption"][lang],
-                className="scene-button",
-            )
-            for n, scene in enumerate(scenes(directory), start=1)
-        ],
-    )
     classes = ["app", *(["present"] if view.present else []), *(["embed"] if view.embed else [])]
     return html.Div(
         id=ids.APP_ROOT,
@@ -493,7 +450,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
             html.Main(
                 [
                     maps,
-                    scene_buttons,
                     selection,
                     journalist_toolbar(view, directory),
                     panel_shell(lang),

@@ -1,6 +1,6 @@
 """The table twin of the main map: a Map | Table switch, the table frame and the skip link to it.
 
-The rows are drawn in the browser (assets/table.js) from the stock store, so a slider step
+The rows are drawn in the browser (assets/table_twin.js) from the stock store, so a slider step
 or a sort never reaches the server.
 """
 
@@ -33,7 +33,7 @@ def view_switch(tab: str, lang: str) -> html.Div:
 
 
 def table_twin(tab: str, lang: str) -> html.Section:
-    """The table's frame over the map's place; assets/table.js fills it for the current month."""
+    """The table's frame over the map's place; assets/table_twin.js fills it for the current month."""
     return html.Section(
         id=ids.TABLE_TWIN,
         className="twin",

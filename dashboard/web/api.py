@@ -2,7 +2,7 @@
 
 - `/api/<resource>.csv|json?country=COL,PER&from=2018&to=2019-06` every resource of the package
 - `/export/map.csv`, `/export/series.csv`, `/export/<layer>.geojson` what the map and charts show
-- `/export/map.png`, `/export/timelapse.gif`, `/export/status` server-rendered images
+- `/export/map.png`, `/export/timelapse.gif`, `/export/timelapse.mp4`, `/export/status` server renders
 - `/methods?lang=en` datasets, licences, caveats and method, as plain HTML
 """
 
@@ -15,10 +15,11 @@ import math
 from pathlib import Path
 
 from flask import Blueprint, Flask, Response, jsonify, request
+from werkzeug.utils import secure_filename
 
 from dashboard import jobs
 from dashboard.i18n import LANGUAGES, country_name
-from dashboard.jobs import RETRY_AFTER_SECONDS, QueueFull, Render, Unavailable
+from dashboard.jobs import KINDS, RETRY_AFTER_SECONDS, QueueFull, Render, Unavailable
 from dashboard.pages import export
 from dashboard.state import current_data_dir
 from dashboard.view_state import METRICS
@@ -243,12 +244,27 @@ def layer_geojson(layer: str) -> Response:
 # ---------- images ----------
 
 
+def _layout() -> str:
+    value = request.args.get("layout", "portrait")
+    if value not in export.LAYOUTS:
+        raise BadRequest("layout", f'expected one of {", ".join(export.LAYOUTS)}, got "{value[:20]}"')
+    return value
+
+
 def _image_request(kind: str) -> tuple[Path, Render]:
     directory = current_data_dir()
-    metric, lang = _metric(), _lang()
+    lang = _lang()
+    if kind == "map" and "scene" in request.args:
+        scene_id = request.args["scene"]
+        scene = export.find_scene(directory, scene_id)
+        if scene is None:
+            raise BadRequest("scene", f'expected a scene id of scenes.json, got "{scene_id[:40]}"')
+        month, metric = export.scene_view(scene)
+        return directory, Render("map", (month,), metric, lang, _layout(), scene_id)
+    metric = _metric()
     months = stock_matrix(directory)["months"]
     if kind == "map":
-        return directory, Render("map", (_month(directory),), metric, lang)
+        return directory, Render("map", (_month(directory),), metric, lang, _layout())
     start = _month(directory, "from", year_up_to(months, months[-1])[0])
     end = _month(directory, "to", months[-1])
     chosen = months_between(months, start, end)
@@ -256,7 +272,7 @@ def _image_request(kind: str) -> tuple[Path, Render]:
         raise BadRequest("from", f"{start} is after to={end}")
     if len(chosen) > export.MAX_FRAMES:
         raise BadRequest("to", f"at most {export.MAX_FRAMES} months per animation, got {len(chosen)}")
-    return directory, Render("timelapse", tuple(chosen), metric, lang)
+    return directory, Render(kind, tuple(chosen), metric, lang, "portrait" if kind == "timelapse" else "wide")
 
 
 def busy(message: str) -> Response:
@@ -295,9 +311,9 @@ def _image(kind: str, mimetype: str, filename: str) -> Response:
 
 @api.get("/export/map.png")
 def map_png() -> Response:
-    """The map of `date` (YYYY-MM) for `metric` in `lang`, rendered by matplotlib."""
-    months = request.args.get("date", "")
-    return _image("map", "image/png", f"corredores-map-{months}.png")
+    """The map of `date` (or of `scene`) for `metric` in `lang`, `layout=wide` (16:9) or `portrait`."""
+    name = request.args.get("scene") or request.args.get("date", "")
+    return _image("map", "image/png", f"corredores-map-{secure_filename(name)}.png")
 
 
 @api.get("/export/timelapse.gif")
@@ -306,12 +322,18 @@ def timelapse_gif() -> Response:
     return _image("timelapse", "image/gif", "corredores-timelapse.gif")
 
 
+@api.get("/export/timelapse.mp4")
+def timelapse_mp4() -> Response:
+    """The months `from`..`to` as an H.264 MP4 video (16:9, 720p), one frame per month."""
+    return _image("video", "video/mp4", "corredores-timelapse.mp4")
+
+
 @api.get("/export/status")
 def render_status() -> Response:
-    """Report a render (`kind=map|timelapse` plus the image's parameters); never starts one."""
+    """Report a render (`kind=map|timelapse|video` plus the image's parameters); never starts one."""
     kind = request.args.get("kind", "map")
-    if kind not in ("map", "timelapse"):
-        raise BadRequest("kind", f'expected map or timelapse, got "{kind[:20]}"')
+    if kind not in KINDS:
+        raise BadRequest("kind", f'expected one of {", ".join(KINDS)}, got "{kind[:20]}"')
     directory, render = _image_request(kind)
     engine = jobs.engine()
     try:

@@ -116,13 +116,15 @@ BETTER_URL = {
 }
 # (iso_a3, date, value) -> why the row stays out of the main series; its avoid-listed page is not linked
 NO_OTHER_PAGE = "only page is on {domain}, a domain on the avoid list; no other page in shared/data; not linked"
-STOCK_SET_ASIDE = {
-    ("COL", "2014", "23573"): "noticiaslatam.lat",
-    ("COL", "2016", "53000"): "noticiaslatam.lat",
-    ("COL", "2020-05", "1764000"): "noticiaslatam.lat",
-    ("COL", "2020-06-30", "1748716"): "noticiaslatam.lat",
-    ("ECU", "2019-08-29", "300000"): "test.ceap.espol.edu.ec",
-    ("ECU", "2019-09", "400000"): "noticiaslatam.lat",
+STOCK_SET_ASIDE = {  # (iso_a3, date, value) -> the avoid-listed domain of its only page
+    (iso, date, value): domain
+    for iso, date, value, domain in map(str.split, """
+COL 2014 23573 noticiaslatam.lat
+COL 2016 53000 noticiaslatam.lat
+COL 2020-05 1764000 noticiaslatam.lat
+COL 2020-06-30 1748716 noticiaslatam.lat
+ECU 2019-08-29 300000 test.ceap.espol.edu.ec
+ECU 2019-09 400000 noticiaslatam.lat""".strip().splitlines())
 }
 
 rows = read(os.path.join(OUT, "figures/stock.csv"))
@@ -186,23 +188,20 @@ def not_linked(row, url_col, note_col):
     return row
 
 
-rows = read(os.path.join(SHARED, "points/crossing_flows.csv"))
-head = rows[0]
-url_col, note_col = head.index("source_url"), head.index("note")
-out = [head + ["crossing_id"]]
-for r in rows[1:]:
-    ids = [cid for start, cid in CROSSING_IDS if r[0].startswith(start)]
-    out.append(not_linked(r, url_col, note_col) + [ids[0] if ids else ""])
-write("points/crossing_flows.csv", out)
+def with_ids(rel, column, ids_of):
+    """Copy a shared points file, avoid-listed pages unlinked, with an id `column` from `ids_of(row)`."""
+    rows = read(os.path.join(SHARED, rel))
+    url_col, note_col = rows[0].index("source_url"), rows[0].index("note")
+    out = [rows[0] + [column]]
+    for r in rows[1:]:
+        ids = ids_of(r)
+        out.append(not_linked(r, url_col, note_col) + [ids[0] if ids else ""])
+    write(rel, out)
 
-rows = read(os.path.join(SHARED, "points/maritime_incidents.csv"))
-head = rows[0]
-url_col, note_col = head.index("source_url"), head.index("note")
-out = [head + ["route_id"]]
-for r in rows[1:]:
-    ids = [rid for word, rid in ROUTE_IDS if word in r[0]]
-    out.append(not_linked(r, url_col, note_col) + [ids[0] if ids else ""])
-write("points/maritime_incidents.csv", out)
+
+with_ids("points/crossing_flows.csv", "crossing_id",
+         lambda r: [cid for start, cid in CROSSING_IDS if r[0].startswith(start)])
+with_ids("points/maritime_incidents.csv", "route_id", lambda r: [rid for word, rid in ROUTE_IDS if word in r[0]])
 
 # ---------------------------------------------------------------- migratory balance
 rows = read(os.path.join(SHARED, "figures/migratory_balance.csv"))

@@ -1,0 +1,50 @@
+"""The export toolbar in headless Chromium: the four formats, and a video that plays in the page."""
+
+from playwright.sync_api import expect
+from test_journalist_browser import open_dashboard, open_group
+
+DEADLINE_MS = 240_000
+
+
+def test_the_toolbar_offers_png_16_9_portrait_gif_and_mp4(watched_page, server):
+    open_dashboard(watched_page, server, "lang=es&date=2019-03")
+    open_group(watched_page, "Imagen del mapa y animación")
+    for button, label in (
+        ("#render-png", "16:9 (PNG)"),
+        ("#render-portrait", "vertical (PNG)"),
+        ("#render-gif", "(GIF)"),
+        ("#render-mp4", "(MP4)"),
+    ):
+        expect(watched_page.locator(button)).to_be_visible()
+        expect(watched_page.locator(button)).to_contain_text(label)
+
+
+def test_the_portrait_button_renders_a_1080_by_1350_image(watched_page, server):
+    open_dashboard(watched_page, server, "lang=pt&date=2019-03")
+    open_group(watched_page, "Imagem do mapa e animação")
+    watched_page.locator("#render-portrait").click()
+    image = watched_page.locator("#render-status img")
+    expect(image).to_have_js_property("complete", True, timeout=DEADLINE_MS)
+    expect(watched_page.locator("#render-link")).to_have_attribute(
+        "href", "/export/map.png?date=2019-03&metric=absolute&lang=pt&layout=portrait&download=1"
+    )
+    assert image.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [1080, 1350]
+
+
+def test_the_mp4_button_renders_a_video_the_browser_can_decode(watched_page, server):
+    open_dashboard(watched_page, server, "lang=en&date=2018-03")
+    open_group(watched_page, "Map image and animation")
+    # the range keeps its default: the twelve months up to the one shown
+    watched_page.locator("#render-mp4").click()
+    link = watched_page.locator("#render-link")
+    expect(link).to_be_visible(timeout=DEADLINE_MS)
+    expect(link).to_contain_text("Download the video (MP4)")
+    assert link.get_attribute("href").startswith("/export/timelapse.mp4?")
+    video = watched_page.locator("#render-status video")
+    # readyState >= 1: Chromium parsed the MP4's header, so it knows the duration and size
+    watched_page.wait_for_function(
+        "() => { const v = document.querySelector('#render-status video'); return v && v.readyState >= 1; }",
+        timeout=DEADLINE_MS,
+    )
+    assert video.evaluate("v => [v.videoWidth, v.videoHeight]") == [1280, 720]
+    assert watched_page.console_errors == []

@@ -1,0 +1,249 @@
+"""The exported files themselves: slide size, legend colours in the GIF, MP4 frames, plurals, no Host."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import imageio_ffmpeg
+import pytest
+from PIL import GifImagePlugin, Image
+from processes import ROOT, SHIPPED_DATA, Server
+
+from dashboard.i18n import format_number, plural
+from dashboard.pages import export
+from dashboard.pages.export import GIF_SIZE, VIDEO_SIZE, draw_map, footer_lines, subtitle, timelapse_gif
+from layers.choropleth import PALETTE
+from layers.citation import map_rows
+from layers.paths import SHIPPED_DATA_DIR
+from layers.scenes import scenes
+
+PUBLIC_URL = "https://atlas.example"
+ODD_HOST = "odd-host-4711.example"  # a distinctive Host header: it must appear in no answer
+DEADLINE_SECONDS = 240
+
+
+def swatch_centres(figure, count: int) -> list[tuple[int, int]]:
+    """Pixel (x, y from the top) at the middle of the first `count` legend swatches of a drawn figure."""
+    figure.canvas.draw()
+    legend = figure.legends[0] if figure.legends else figure.axes[0].get_legend()
+    renderer = figure.canvas.get_renderer()
+    height = figure.bbox.height
+    centres = []
+    for handle in legend.legend_handles[:count]:
+        box = handle.get_window_extent(renderer)
+        centres.append((round((box.x0 + box.x1) / 2), round(height - (box.y0 + box.y1) / 2)))
+    return centres
+
+
+def test_no_two_legend_classes_share_a_colour_in_the_gif():
+    """Read the GIF's palette and the pixel in the middle of each class swatch (and Venezuela's)."""
+    month, metric, lang = "2019-03", "absolute", "es"
+    figure = draw_map(SHIPPED_DATA_DIR, month, metric, lang, GIF_SIZE)  # the GIF frame's own drawing
+    centres = swatch_centres(figure, len(PALETTE) + 2)  # classes, "no figure", Venezuela
+    gif = Image.open(io.BytesIO(timelapse_gif(SHIPPED_DATA_DIR, [month], metric, lang)))
+    assert gif.mode == "P"
+    palette = gif.getpalette()
+    colours = []
+    for x, y in centres:
+        index = gif.getpixel((x, y))
+        colours.append(tuple(palette[3 * index : 3 * index + 3]))
+    classes, origin = colours[: len(PALETTE)], colours[-1]
+    assert len(set(classes)) == len(PALETTE), classes
+    assert origin not in classes, (origin, classes)
+    assert all(colour != (255, 255, 255) for colour in classes)  # a swatch was hit, not the background
+    # and each class keeps the web map's colour exactly (a per-frame reduction only approximates it)
+    assert classes == [tuple(bytes.fromhex(colour[1:])) for colour in PALETTE]
+
+
+def test_every_gif_frame_uses_the_same_palette(monkeypatch):
+    # Pillow keeps later frames on a palette ("P") only when their palette equals the first one's
+    strategy = GifImagePlugin.LoadingStrategy.RGB_AFTER_DIFFERENT_PALETTE_ONLY
+    monkeypatch.setattr(GifImagePlugin, "LOADING_STRATEGY", strategy)
+    gif = Image.open(io.BytesIO(timelapse_gif(SHIPPED_DATA_DIR, ["2018-01", "2021-01"], "per_1000", "pt")))
+    palettes = []
+    for number in range(gif.n_frames):
+        gif.seek(number)
+        assert gif.mode == "P", number
+        palettes.append(bytes(gif.getpalette()))
+    assert gif.n_frames == 2 and palettes[0] == palettes[1]
+
+
+def test_the_mp4_is_h264_and_decodes_with_one_frame_per_month(tmp_path):
+    months = ["2018-01", "2018-02", "2018-03"]
+    progress = []
+    body = export.timelapse_mp4(
+        SHIPPED_DATA_DIR, months, "absolute", "en", progress=lambda d, n: progress.append((d, n))
+    )
+    path = tmp_path / "timelapse.mp4"
+    path.write_bytes(body)
+    frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(path))
+    assert frames == len(months)
+    assert seconds == pytest.approx(len(months) * export.GIF_FRAME_MS / 1000, abs=0.05)
+    reader = imageio_ffmpeg.read_frames(str(path))
+    meta = next(reader)
+    assert meta["codec"].startswith("h264") and tuple(meta["size"]) == VIDEO_SIZE
+    decoded = sum(1 for _ in reader)
+    assert decoded == len(months)
+    assert progress[-1] == (3, 3)
+
+
+def test_a_scene_image_is_16_9_and_carries_its_caption():
+    scene = scenes(SHIPPED_DATA_DIR)[1]
+    month, metric = export.scene_view(scene)
+    assert month == scene["date"]
+    slide = export.scene_slide(scene, "en")
+    body = export.map_png(SHIPPED_DATA_DIR, month, metric, "en", layout="wide", slide=slide)
+    assert Image.open(io.BytesIO(body)).size == (1920, 1080)
+    figure = draw_map(SHIPPED_DATA_DIR, month, metric, "en", (1920, 1080), slide=slide)
+    texts = " ".join(text.get_text() for text in figure.texts).replace("\n", " ")
+    assert " ".join(scene["caption"]["en"].split()) in " ".join(texts.split())
+
+
+def test_a_scene_with_unknown_or_missing_optional_fields_still_draws():
+    scene = {
+        "id": "x",
+        "play": {"from": "2018-01", "to": "2018-06"},
+        "metric": "balance",
+        "bounds": [[-10, -80], [5, -60]],
+        "title": {"es": "Título de prueba"},
+        "extra": 1,
+    }
+    assert export.scene_view(scene) == ("2018-06", "absolute")
+    slide = export.scene_slide(scene, "es")
+    assert slide.title == "Título de prueba" and slide.caption == "" and slide.layers == ()
+    figure = draw_map(SHIPPED_DATA_DIR, "2018-06", "absolute", "es", (960, 540), slide=slide)
+    assert "Título de prueba" in [text.get_text() for text in figure.texts]
+
+
+@pytest.mark.parametrize(
+    ("lang", "one_country", "two_countries", "one_source", "sources"),
+    [
+        ("es", "1 país con datos", "2 países con datos, 1 estimado (rayado)", "Fuente: ", "Fuentes: "),
+        (
+            "en",
+            "1 country with data",
+            "2 countries with data, 1 estimated (hatched)",
+            "Source: ",
+            "Sources: ",
+        ),
+        ("pt", "1 país com dados", "2 países com dados, 1 estimado (hachurado)", "Fonte: ", "Fontes: "),
+    ],
+)
+def test_counts_and_sources_take_the_languages_plural(lang, one_country, two_countries, one_source, sources):
+    # 2018-04: one host country with a figure and one source; 2018-05: two, one of them estimated
+    assert subtitle(map_rows(SHIPPED_DATA_DIR, "2018-04", "absolute").set_index("iso_a3"), lang).endswith(
+        " · " + one_country
+    )
+    assert subtitle(map_rows(SHIPPED_DATA_DIR, "2018-05", "absolute").set_index("iso_a3"), lang).endswith(
+        " · " + two_countries
+    )
+    single = footer_lines(SHIPPED_DATA_DIR, "2018-04", lang, "")[0]
+    assert single.startswith(one_source) and "," not in single
+    several = footer_lines(SHIPPED_DATA_DIR, "2018-05", lang, "")[0]
+    assert several.startswith(sources) and several.count(",") == 2
+
+
+def test_thousands_in_counts_use_the_languages_separator():
+    assert (
+        plural("export.countries", "es", 1200, number=format_number(1200, "es")) == "1.200 países con datos"
+    )
+    assert (
+        plural("export.countries", "en", 1200, number=format_number(1200, "en"))
+        == "1,200 countries with data"
+    )
+
+
+def test_the_app_starts_without_importing_matplotlib(tmp_path):
+    code = "import sys, dashboard.app; print(sorted(m for m in sys.modules if m.startswith('matplotlib')))"
+    env = {**os.environ, "CORREDORES_DATA_DIR": str(SHIPPED_DATA), "CORREDORES_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+# ---------- over HTTP, with a public URL configured and an odd Host header ----------
+
+
+@pytest.fixture(scope="module")
+def public_server(tmp_path_factory):
+    running = Server(SHIPPED_DATA, tmp_path_factory.mktemp("public"), {"CORREDORES_PUBLIC_URL": PUBLIC_URL})
+    yield running
+    running.stop()
+
+
+def get(server, path: str) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(server.url + path, headers={"Host": ODD_HOST})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def rendered(server, path: str) -> tuple[list[bytes], bytes]:
+    """Every answer on the way (202, status polls) and the finished file."""
+    seen = []
+    status, headers, body = get(server, path)
+    seen.append(json.dumps(headers).encode() + body)
+    if status == 202:
+        status_url = json.loads(body)["status_url"]
+        deadline = time.monotonic() + DEADLINE_SECONDS
+        while True:
+            _, headers, answer = get(server, status_url)
+            seen.append(json.dumps(headers).encode() + answer)
+            if json.loads(answer)["state"] in ("done", "error"):
+                break
+            assert time.monotonic() < deadline, "render not done"
+            time.sleep(0.2)  # a poll interval
+        status, headers, body = get(server, path)
+        seen.append(json.dumps(headers).encode())
+    assert status == 200, body[:300]
+    return seen, body
+
+
+def test_no_localhost_nor_request_host_in_any_export(public_server):
+    """Bytes of the PNG (incl. its metadata), GIF, MP4 and every JSON answer: no Host, no localhost.
+
+    Image pixels are not read (no OCR): the footer text drawn is checked in the next test.
+    """
+    port = public_server.url.rsplit(":", 1)[1]
+    for path, size in (
+        ("/export/map.png?date=2019-03&metric=absolute&lang=es&layout=wide", (1920, 1080)),
+        ("/export/map.png?scene=surge-cucuta&lang=en&layout=wide", (1920, 1080)),
+        ("/export/map.png?date=2019-03&metric=absolute&lang=pt&layout=portrait", (1080, 1350)),
+        ("/export/timelapse.gif?from=2018-01&to=2018-02&metric=absolute&lang=es", GIF_SIZE),
+        ("/export/timelapse.mp4?from=2018-01&to=2018-02&metric=absolute&lang=en", None),
+    ):
+        answers, body = rendered(public_server, path)
+        for chunk in [*answers, body]:
+            for needle in (ODD_HOST.encode(), b"localhost", b"127.0.0.1", f":{port}".encode()):
+                assert needle not in chunk, (path, needle)
+        if size:
+            assert Image.open(io.BytesIO(body)).size == size, path
+        else:
+            assert body[4:8] == b"ftyp"  # an MP4 file
+
+
+def test_the_footer_drawn_names_the_configured_public_url_only():
+    """The text passed to matplotlib for the footer of a render made for `PUBLIC_URL`."""
+    from dashboard.jobs import Render
+
+    render = Render("map", ("2019-03",), "absolute", "es", "wide")
+    figure = draw_map(
+        SHIPPED_DATA_DIR, "2019-03", "absolute", "es", (1920, 1080), render.credit_link(PUBLIC_URL)
+    )
+    footer = next(text.get_text() for text in figure.texts if text.get_gid() == "footer")
+    assert f"{PUBLIC_URL}/export/map.csv?date=2019-03" in footer.replace("\n", "")
+    assert re.findall(r"https?://[^\s]+", footer.replace("\n", " ")) == [
+        f"{PUBLIC_URL}/export/map.csv?date=2019-03"
+    ]
