@@ -26,7 +26,7 @@
 
   register({
     embedValue: function (hideout) {
-      if (!hideout || !document.querySelector(".app.embed")) return noUpdate();
+      if (!hideout) return noUpdate();
       const iso = hideout.selected;
       if (!iso) return null;
       const name = div("embed-country", countryName(iso));
