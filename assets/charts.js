@@ -161,26 +161,28 @@
 
   /* A chart out of view is not redrawn at each month step or hover (play keeps its cadence): it is
    * drawn once at load, then again when it comes into view with what changed meanwhile. */
-  const inView = {};
+  const MARGIN = 100; // px: a chart about to scroll into view is drawn already
   const stale = {};
+  const watched = {};
   const watcher = new IntersectionObserver((entries) => {
     entries.forEach((entry) => {
-      const id = entry.target.id;
-      inView[id] = entry.isIntersecting;
-      const draw = stale[id];
+      const draw = stale[entry.target.id];
       if (entry.isIntersecting && draw) {
-        delete stale[id];
-        ns.core.setProps(id, { figure: draw() });
+        delete stale[entry.target.id];
+        ns.core.setProps(entry.target.id, { figure: draw() });
       }
     });
-  }, { rootMargin: "200px" });
+  }, { rootMargin: MARGIN + "px" });
   function whenInView(id, draw) {
     const node = document.getElementById(id);
-    if (node && !(id in inView)) {
-      inView[id] = true; // the first drawing is never deferred
+    const first = !(id in watched);
+    if (node && watched[id] !== node) {
+      if (watched[id]) watcher.unobserve(watched[id]);
+      watched[id] = node; // Dash may replace the graph's node: watch the one on the page
       watcher.observe(node);
     }
-    if (inView[id] === false) {
+    const box = node && node.getBoundingClientRect();
+    if (!first && box && (box.bottom < -MARGIN || box.top > window.innerHeight + MARGIN)) {
       stale[id] = draw;
       return noUpdate();
     }

@@ -27,13 +27,21 @@
   }
 
   /* Show exactly the named overlays: dash-leaflet's LayersControl cannot be set from a callback,
-     so tick or untick Leaflet's own checkboxes (its layer events report the change as usual). */
+     so tick or untick Leaflet's own checkboxes (its layer events report the change as usual),
+     one per frame: each change reaches the component's props before the next. */
   function showOverlays(names) {
-    document.querySelectorAll("#" + ids.MAP + " .leaflet-control-layers-overlays label").forEach((label) => {
+    const labels = document.querySelectorAll("#" + ids.MAP + " .leaflet-control-layers-overlays label");
+    const toggles = Array.from(labels).filter((label) => {
       const input = label.querySelector("input");
-      const wanted = names.indexOf(label.textContent.trim()) !== -1;
-      if (input && input.checked !== wanted) input.click();
+      return input && input.checked !== (names.indexOf(label.textContent.trim()) !== -1);
     });
+    const next = () => {
+      const label = toggles.shift();
+      if (!label) return;
+      label.querySelector("input").click();
+      setTimeout(() => requestAnimationFrame(next), 0);
+    };
+    next();
   }
 
   function closeList() {
@@ -116,6 +124,10 @@
     sceneRangeEnd: function (monthIndex, sceneIndex, scenes, playing, stock) {
       const scene = scenes && sceneIndex !== null && sceneIndex !== undefined ? scenes[sceneIndex] : null;
       if (playing && scene && scene.play && stock.months[monthIndex] === scene.play.to) click(ids.PLAY);
+    },
+    /* While a scene's own measure is on the map, the People / Per 1,000 buttons show none pressed. */
+    markSlideMeasure: function (measure) {
+      document.body.classList.toggle("slide-measure", !!measure);
     },
     /* Choosing a main-map measure by hand ends a scene's slide measure. */
     clearSlideMeasure: function () {

@@ -37,11 +37,18 @@ def audit(url: str, preset: str) -> dict:
         subprocess.run(command, check=True, env=environment, timeout=600, capture_output=True)
         result = json.loads(report.read_text(encoding="utf-8"))
     categories = result["categories"]
+    failing = [
+        ref["id"]
+        for name in ("accessibility", "best-practices")
+        for ref in categories[name]["auditRefs"]
+        if ref["weight"] and (result["audits"][ref["id"]]["score"] or 0) < 1
+    ]
     return {
         "performance": round(100 * (categories["performance"]["score"] or 0)),
         "accessibility": round(100 * (categories["accessibility"]["score"] or 0)),
         "best-practices": round(100 * (categories["best-practices"]["score"] or 0)),
         "tbt": result["audits"]["total-blocking-time"]["numericValue"],
+        "failing": failing,
     }
 
 

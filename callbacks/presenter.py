@@ -60,3 +60,9 @@ clientside_callback(
     Input(ids.METRIC, "data"),
     prevent_initial_call=True,
 )
+
+clientside_callback(
+    ClientsideFunction("corredores", "markSlideMeasure"),
+    Input(ids.SLIDE_MEASURE, "data"),
+    prevent_initial_call=True,
+)

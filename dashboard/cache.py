@@ -22,7 +22,8 @@
    (`CeleryManager`). State entries expire (queued 15 min, errors 2 min), results after 7 days,
    Celery's own task results after an hour.
 
-Country panels are cached per (snapshot, country, month, language) in the shared tier.
+Country panels are cached per (snapshot, country, language) in the shared tier and on disk (the
+month is placed per request: `callbacks.country.place_month`).
 
 
 Keys start with the name of the data snapshot directory, which is a hash of the data's content:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from layers.boundaries import admin0, admin1
 from layers.entry_points import entry_points
 from layers.funding import IOM_2018_PLAN, OUTCOMES, TOTAL, funding, iom_2018_by_outcome
+from layers.memo import memoized_on_data
 from layers.profiles import country_profiles
 from layers.regularisation import PERMITS_ISSUED, regularisation_mechanisms, residence_permits
 from layers.services import services
@@ -30,13 +32,26 @@ def english_name(directory: str | Path | None, iso: str) -> str:
 
 def stock_history(directory: str | Path | None, iso: str) -> dict[str, pd.DataFrame]:
     """Monthly values, the published figures chosen, and the other published figures."""
-    monthly = stock_by_month(directory)
-    published = main_series(directory)
-    others = other_figures(directory)
+    return _stock_histories(directory).get(iso) or _stock_histories(directory)[None]
+
+
+@memoized_on_data
+def _stock_histories(directory: Path) -> dict[str | None, dict[str, pd.DataFrame]]:
+    """`stock_history` of every area, split once per data snapshot (a click reads one, never filters);
+    under None, the empty history of an area without figures."""
+    frames = {
+        "monthly": stock_by_month(directory),
+        "published": main_series(directory),
+        "others": other_figures(directory),
+    }
+    by_area = {name: dict(tuple(frame.groupby("area", sort=False))) for name, frame in frames.items()}
+    areas = set().union(*by_area.values())
     return {
-        "monthly": monthly[monthly["area"] == iso].reset_index(drop=True),
-        "published": published[published["area"] == iso].reset_index(drop=True),
-        "others": others[others["area"] == iso].reset_index(drop=True),
+        area: {
+            name: by_area[name].get(area, frame.iloc[:0]).reset_index(drop=True)
+            for name, frame in frames.items()
+        }
+        for area in [*areas, None]
     }
 
 
@@ -44,19 +59,17 @@ def headline(directory: str | Path | None, iso: str, month: str) -> dict | None:
     """The value at `month` with its reference, and the change since the previous published figure."""
     history = stock_history(directory, iso)
     month = resolve_month(directory, iso, month)
-    at_month = history["monthly"][history["monthly"]["month"] == month]
-    if at_month.empty:
+    # positions, then single rows: a click reads two or three rows, it never filters whole frames
+    at_month = np.flatnonzero(history["monthly"]["month"].to_numpy() == month)
+    if not len(at_month):
         return None
-    row = at_month.iloc[0]
+    row = history["monthly"].iloc[at_month[0]]
     published = history["published"]
+    months = published["month"].to_numpy()
     cutoff = month_of(row["date_before"]) if row["estimated"] else month
-    earlier = (
-        published[published["month"] < cutoff]
-        if not row["estimated"]
-        else published[published["month"] <= cutoff]
-    )
-    reference = published[published["month"] == month].iloc[0] if not row["estimated"] else None
-    previous = earlier.iloc[-1] if len(earlier) else None
+    earlier = np.flatnonzero(months <= cutoff if row["estimated"] else months < cutoff)
+    reference = published.iloc[np.flatnonzero(months == month)[0]] if not row["estimated"] else None
+    previous = published.iloc[earlier[-1]] if len(earlier) else None
     current_value = float(row["value"]) if row["estimated"] else float(reference["value"])
     return {
         "month": month,

@@ -2,12 +2,10 @@
 
 import io
 import json
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 from PIL import Image
+from processes import http_get, poll_until
 
 from dashboard.jobs import Render
 from dashboard.pages import export
@@ -26,11 +24,7 @@ from layers.paths import SHIPPED_DATA_DIR
 
 
 def fetch(server, path):
-    try:
-        with urllib.request.urlopen(server.url + path, timeout=120) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
+    return http_get(server.url + path, timeout=120)
 
 
 @pytest.mark.parametrize(("layout", "size"), [("wide", (1920, 1080)), ("portrait", (1080, 1350))])
@@ -74,10 +68,8 @@ def render_when_done(server, path: str) -> tuple[int, dict, bytes]:
     status, headers, body = fetch(server, path)
     if status == 202:
         status_url = json.loads(body)["status_url"]
-        deadline = time.monotonic() + 240
-        while json.loads(fetch(server, status_url)[2])["state"] != "done":
-            assert time.monotonic() < deadline, "render not done"
-            time.sleep(0.2)  # a poll interval
+        done = poll_until(lambda: json.loads(fetch(server, status_url)[2])["state"] == "done", 240)
+        assert done, "render not done"
         status, headers, body = fetch(server, path)
     return status, headers, body
 
@@ -114,6 +106,7 @@ def test_bad_date_metric_and_range_are_400s(server):
         ("/export/status?kind=film", "kind"),
         ("/export/map.png?date=2019-03&layout=square", "layout"),
         ("/export/map.png?scene=no-such-scene", "scene"),
+        ("/export/map.png?scene=regularisation&layout=wide", "scene"),  # permits: not drawn by images
         ("/export/timelapse.mp4?from=2015-01&to=2020-01", "to"),
     ):
         status, _, body = fetch(server, path)

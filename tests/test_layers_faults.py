@@ -57,7 +57,7 @@ def only(problems: list[Problem]) -> Problem:
 
 
 def bad_cell(data: Path, loader, file: str, column: str, value: str, **where: str) -> tuple[int, Problem]:
-    """Put `value` in `column` of the row `where` picks: that row and the loader's one problem, there."""
+    """Put `value` in `column` of the row `where` picks (else the first): the row and its one problem."""
     row = row_where(data / file, **where)
     set_cell(data / file, row, column, value)
     problem = only(errors_of(loader, data))
@@ -191,18 +191,12 @@ def test_funding_fraction_above_one(data):
 
 
 def test_profile_order_must_start_at_one(data):
-    path = data / "countries/profiles.csv"
-    set_cell(path, 2, "order", "0")
-    problem = only(errors_of(country_profiles, data))
-    assert (problem.file, problem.row, problem.column) == ("countries/profiles.csv", 2, "order")
+    row, _ = bad_cell(data, country_profiles, "countries/profiles.csv", "order", "0")
+    assert row == 2
 
 
 def test_outside_map_code_must_be_three_capitals(data):
-    path = data / "boundaries/outside_map.csv"
-    set_cell(path, 2, "iso_a3", "can")
-    problem = only(errors_of(outside_map, data))
-    where = (problem.file, problem.row, problem.column)
-    assert where == ("boundaries/outside_map.csv", 2, "iso_a3")
+    bad_cell(data, outside_map, "boundaries/outside_map.csv", "iso_a3", "can")
 
 
 def test_land_route_naming_an_unknown_crossing(data):
@@ -214,11 +208,7 @@ def test_land_route_naming_an_unknown_crossing(data):
 
 
 def test_maritime_route_with_broken_wkt(data):
-    path = data / "routes/maritime.csv"
-    set_cell(path, 2, "waypoints_wkt", "LINESTRING (-69.5 11.4,")
-    problem = only(errors_of(maritime_routes, data))
-    where = (problem.file, problem.row, problem.column)
-    assert where == ("routes/maritime.csv", 2, "waypoints_wkt")
+    bad_cell(data, maritime_routes, "routes/maritime.csv", "waypoints_wkt", "LINESTRING (-69.5 11.4,")
 
 
 # --- keys ------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def test_second_map_measure_selector_is_one_compact_row(sized_page):
     selector = box(page, ".second-select")
     assert selector["height"] <= 40, selector
     buttons = page.locator(".second-select button")
-    expect(buttons).to_have_count(4)
+    expect(buttons).to_have_count(5)  # permits, IOM funds, funds per 1,000, per 1,000, balance
     tops = {round(b.bounding_box()["y"]) for b in buttons.all()}
     assert len(tops) == 1  # one row
     assert box(page, "#second-map")["height"] >= 450

@@ -49,3 +49,12 @@ def test_english_pages_show_no_marker(watched_page, server):
     expect(mechanism.locator("dd").first).to_be_visible()
     expect(mechanism.locator(".original-language")).to_have_count(0)
     expect(mechanism.locator("dd[lang]")).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"), [("es", "25 jul 2017"), ("en", "Jul 25, 2017"), ("pt", "25 de jul. de 2017")]
+)
+def test_launch_dates_are_written_as_the_page_language_writes_dates(watched_page, server, lang, written):
+    assert colombian_mechanisms()[0]["launched"] == "2017-07-25"
+    mechanism = open_first_mechanism(watched_page, server, lang)
+    expect(mechanism.locator("dd").nth(1)).to_have_text(written)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from datadir import SHIPPED_DATA, drop_column, row_where, set_cell
+from processes import poll_until
 
 from dashboard import ids
 
@@ -67,12 +68,7 @@ def health(server) -> dict:
 
 def wait_for(condition: Callable[[], bool], what: str, timeout: float = 30) -> None:
     """Poll (each poll is a request, which is what triggers the data check) until true."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.25)
-    raise AssertionError(f"timed out waiting for {what}")
+    assert poll_until(condition, timeout), f"timed out waiting for {what}"
 
 
 def replace_file(path: Path, edit: Callable[[Path], None]) -> None:

@@ -149,13 +149,16 @@ def timeline_height(figure: go.Figure) -> dict[str, str]:
 
 
 def _cited(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The figures with `cited`, a short credit: the publisher, and the outlet that printed the page."""
+    """The figures for hover texts: `cited` (publisher, and the outlet that printed the page), the date
+    as the language writes it (`shown_date`) and what is counted (`counted`)."""
     pairs = zip(figures["publisher"], figures["outlet"], strict=True)
     cited = [
         name if outlet in ("", name) else t("panel.printed_by", lang, publisher=name, outlet=outlet)
         for name, outlet in pairs
     ]
-    return figures.assign(cited=cited)
+    dates = [format_partial_date(date, lang) for date in figures["date"]]
+    counted = [t(f"stock_measure.{measure}", lang) for measure in figures["measure"]]
+    return figures.assign(cited=cited, shown_date=dates, counted=counted)
 
 
 def _markers(
@@ -192,12 +195,13 @@ def _add_stock(figure: go.Figure, history: dict[str, pd.DataFrame], lang: str) -
     published = _cited(history["published"], lang)
     marker = {"color": STOCK_COLOUR, "size": 8}
     hover = "%{y:,.0f} · %{customdata[0]}<br>%{customdata[1]}<extra></extra>"
-    _markers(figure, published, t("panel.stock", lang), marker, ["date", "cited"], hover)
+    _markers(figure, published, t("panel.stock", lang), marker, ["shown_date", "cited"], hover)
     others = _cited(history["others"], lang)
     if len(others):
         marker = {"color": "#666", "size": 7, "symbol": "circle-open"}
         hover = "%{y:,.0f} · %{customdata[0]} · %{customdata[2]}<br>%{customdata[1]}<extra></extra>"
-        _markers(figure, others, t("panel.other_figures", lang), marker, ["date", "cited", "measure"], hover)
+        columns = ["shown_date", "cited", "counted"]
+        _markers(figure, others, t("panel.other_figures", lang), marker, columns, hover)
 
 
 def _add_permits(figure: go.Figure, permits: pd.DataFrame, lang: str) -> None:
@@ -269,6 +273,11 @@ def _add_mechanisms(figure: go.Figure, mechanisms: pd.DataFrame, month: str) -> 
         )
 
 
+def _dated(date: str, note: str, lang: str) -> str:
+    """A mechanism's date in the page's language, followed by the remark the data gives with it."""
+    return " ".join(filter(None, [format_partial_date(date, lang) if date else "", note]))
+
+
 def mechanisms_block(directory: Path, iso: str, lang: str) -> html.Div:
     """The mechanisms as readable entries (original name, gloss, instrument, dates, grants, figures)."""
     rows = data.mechanisms(directory, iso)
@@ -279,13 +288,14 @@ def mechanisms_block(directory: Path, iso: str, lang: str) -> html.Div:
     for row in rows.itertuples():
         gloss = f" — {row.mechanism_en}" if lang != "es" and row.mechanism_en else ""
         # (label, value, written by the project in `text_lang`: marked when the page is in another language)
+        launched = _dated(row.launched, row.launched_note, lang)
         facts = [
             (t("panel.instrument", lang), row.instrument, False),
-            (t("panel.launched", lang), " ".join(filter(None, [row.launched, row.launched_note])), True),
+            (t("panel.launched", lang), launched, bool(row.launched_note)),
             (
                 t("panel.ended", lang),
-                " ".join(filter(None, [row.ended, row.ended_note])) or t("panel.open_ended", lang),
-                bool(row.ended or row.ended_note),
+                _dated(row.ended, row.ended_note, lang) or t("panel.open_ended", lang),
+                bool(row.ended_note),
             ),
             (t("panel.grants", lang), row.grants, True),
             (t("panel.eligibility", lang), row.eligibility, True),

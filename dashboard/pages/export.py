@@ -27,9 +27,8 @@ from shapely.geometry import MultiPolygon, Polygon
 
 from dashboard.i18n import format_month, format_number, plural, t
 from dashboard.map_style import COLOURS, HOME_BOUNDS
-from dashboard.view_state import METRICS
 from layers.boundaries import admin0
-from layers.choropleth import BREAKS, PALETTE
+from layers.choropleth import BREAKS, PALETTE, stock_matrix
 from layers.citation import host_codes, map_rows
 from layers.entry_points import entry_points
 from layers.memo import memoized_on_data
@@ -61,6 +60,7 @@ SEA = "#eaf2f8"
 SPINE = "#c8d3dd"
 WEB_MERCATOR = "EPSG:3857"
 SIMPLIFY_METRES = 1500
+VIEW_MARGIN = 0.07  # of the view's span on each side: the home view's -52° leaves Tierra del Fuego out
 WIDE_MAP_BOX = (0.01, 0.018, 0.6, 0.964)  # left, bottom, width, height as fractions of the image
 PANEL_LEFT = 0.635  # the wide layout's text column
 ROUTE_LAYERS = ("land_routes", "maritime_routes", "entry_points")
@@ -84,6 +84,7 @@ GIF_COLOURS = [
     COLOURS["border"],
     COLOURS["land_route"],
     COLOURS["maritime_route"],
+    COLOURS["highlight"],
 ]
 
 
@@ -106,6 +107,7 @@ class Slide:
     title: str = ""
     caption: str = ""
     layers: tuple[str, ...] = ROUTE_LAYERS
+    country: str = ""  # outlined, as the web map outlines a selected country
 
 
 HOME = Slide(HOME_BOUNDS)
@@ -118,7 +120,8 @@ def scene_slide(scene: dict, lang: str) -> Slide:
         return str(value.get(lang, "")) if isinstance(value, dict) else str(value or "")
 
     layers = tuple(layer for layer in scene.get("layers", []) if layer in ROUTE_LAYERS)
-    return Slide(scene["bounds"], text(scene.get("title")), text(scene.get("caption")), layers)
+    country = scene.get("country") if isinstance(scene.get("country"), str) else ""
+    return Slide(scene["bounds"], text(scene.get("title")), text(scene.get("caption")), layers, country)
 
 
 def find_scene(directory: Path, scene_id: str) -> dict | None:
@@ -127,14 +130,13 @@ def find_scene(directory: Path, scene_id: str) -> dict | None:
 
 
 def scene_view(scene: dict) -> tuple[str, str]:
-    """A scene's month and map measure: its `date`, else the end of its `play` range; people by default."""
+    """A scene's month (its `date`, else the end of its `play` range) and measure (`measure`, else
+    the older `metric`). It may be one images do not draw: `dashboard.web.api` refuses those."""
     month = scene.get("date")
     if not isinstance(month, str):
         play = scene.get("play")
-        ends = list(play.values()) if isinstance(play, dict) else play if isinstance(play, list) else []
-        month = str(ends[-1]) if ends else LATEST
-    metric = scene.get("metric")
-    return month, metric if metric in METRICS else "absolute"
+        month = str(play.get("to")) if isinstance(play, dict) and play.get("to") else LATEST
+    return month, str(scene.get("measure") or scene.get("metric") or "absolute")
 
 
 def _polygon_path(geometry: Polygon | MultiPolygon) -> MplPath:
@@ -173,10 +175,12 @@ def map_geometry(directory: Path) -> MapGeometry:
 
 
 def projected(bounds: list[list[float]]) -> tuple[float, float, float, float]:
-    """[[south, west], [north, east]] in degrees as (west, east, south, north) in Web Mercator."""
+    """[[south, west], [north, east]] in degrees as (west, east, south, north) in Web Mercator, widened."""
     (south, west), (north, east) = bounds
     corners = gpd.GeoSeries.from_xy([west, east], [south, north], crs="EPSG:4326").to_crs(WEB_MERCATOR)
-    return corners.x.min(), corners.x.max(), corners.y.min(), corners.y.max()
+    pad_x = (corners.x.max() - corners.x.min()) * VIEW_MARGIN
+    pad_y = (corners.y.max() - corners.y.min()) * VIEW_MARGIN
+    return corners.x.min() - pad_x, corners.x.max() + pad_x, corners.y.min() - pad_y, corners.y.max() + pad_y
 
 
 def fit_extent(extent: tuple[float, float, float, float], width: float, height: float) -> tuple[float, ...]:
@@ -315,15 +319,28 @@ def footer_lines(directory: Path, month: str, lang: str, link: str) -> list[str]
     return [*lines, t("export.credit", lang)]
 
 
-def subtitle(rows, lang: str) -> str:
-    """ "Venezuelan refugees and migrants by host country · 17 countries with a figure, 2 estimated"."""
+def latest_range(directory: Path, month: str, lang: str) -> str:
+    """For the `latest` view, the months its figures span ("cifras de nov 2024 a nov 2025"); else ""."""
+    if month != LATEST:
+        return ""
+    span = stock_matrix(directory)["latest"]
+    return t(
+        "legend.latest_range",
+        lang,
+        start=format_month(span["from"], lang),
+        end=format_month(span["to"], lang),
+    )
+
+
+def subtitle(rows, lang: str, span: str = "") -> str:
+    """ "Venezuelan refugees and migrants by host country · 17 countries with data, 2 estimated"."""
     shown, estimated = len(rows), int(rows["estimated"].sum())
     counts = plural("export.countries", lang, shown, number=format_number(shown, lang))
     if estimated:
         counts += ", " + plural(
             "export.estimated_count", lang, estimated, number=format_number(estimated, lang)
         )
-    return t("export.subtitle", lang) + " · " + counts
+    return " · ".join([t("export.subtitle", lang), counts, *([span] if span else [])])
 
 
 def wrapped(text: str, width_px: float, fontsize: float) -> str:
@@ -361,6 +378,7 @@ def draw_map(
     """One month's map: the web map's classes and palette, origin, routes, crossings, legend, credits."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.patches import PathPatch
 
     rows = map_rows(directory, month, metric).set_index("iso_a3")
     wide = size[0] > size[1]
@@ -369,7 +387,12 @@ def draw_map(
     figure = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI, facecolor="white")
     FigureCanvasAgg(figure)  # a renderer to measure text with
     measure = t(f"legend.title_{metric}", lang)
-    notes = "\n".join([subtitle(rows, lang), *([slide.caption] if slide.caption else [])])
+    notes = "\n".join(
+        [
+            subtitle(rows, lang, latest_range(directory, month, lang)),
+            *([slide.caption] if slide.caption else []),
+        ]
+    )
     footer = "\n".join(footer_lines(directory, month, lang, link))
     margin = 0.03 * size[0]
     if wide:
@@ -402,6 +425,16 @@ def draw_map(
     axes.set_facecolor(SEA)
     geometry = map_geometry(directory)
     _draw_countries(axes, geometry, rows, BREAKS[metric], scale)
+    if slide.country in geometry.countries:
+        axes.add_patch(
+            PathPatch(
+                geometry.countries[slide.country],
+                facecolor="none",
+                edgecolor=COLOURS["highlight"],
+                linewidth=3 * scale,
+                zorder=3,
+            )
+        )
     _draw_routes(axes, geometry, slide.layers, scale)
     west, east, south, north = fit_extent(projected(slide.bounds), box[2] * size[0], box[3] * size[1])
     axes.set_xlim(west, east)

@@ -110,6 +110,12 @@ def geojson_overlay(view: ViewState, key: str, component_id: str, data: dict, **
     return overlay(view, key, dl.GeoJSON(id=component_id, data=data, hideout={"lang": view.lang}, **hooks))
 
 
+def route_overlay(view: ViewState, key: str, component_id: str, routes: dict, style: str) -> dl.Overlay:
+    """A switchable layer of routes, labelled along their lines, drawn by the browser's `style`."""
+    labelled = route_labels(routes, view.lang)
+    return geojson_overlay(view, key, component_id, labelled, style=style, onEachFeature="routeFeature")
+
+
 def primary_map(view: ViewState, directory) -> dl.Map:
     """The main map: countries coloured by the stock, with crossings, routes and services."""
     lang = view.lang
@@ -149,22 +155,18 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                 id=ids.MAP_LAYERS,
                 position="topright",
                 collapsed=True,
+                # as the control reports them once mounted; set here so its first change has a list to edit
+                overlays=[t(f"layer.{key}", lang) for key in view.layers if key != "tiles" or tiles],
                 children=[
-                    geojson_overlay(
-                        view,
-                        "land_routes",
-                        ids.LAND_ROUTES,
-                        route_labels(land_routes_geojson(directory), lang),
-                        style="landStyle",
-                        onEachFeature="routeFeature",
+                    route_overlay(
+                        view, "land_routes", ids.LAND_ROUTES, land_routes_geojson(directory), "landStyle"
                     ),
-                    geojson_overlay(
+                    route_overlay(
                         view,
                         "maritime_routes",
                         ids.MARITIME_ROUTES,
-                        route_labels(maritime_routes_geojson(directory), lang),
-                        style="maritimeStyle",
-                        onEachFeature="routeFeature",
+                        maritime_routes_geojson(directory),
+                        "maritimeStyle",
                     ),
                     geojson_overlay(
                         view,
