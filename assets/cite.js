@@ -4,7 +4,7 @@
   const ns = window.corredores;
   const { byId, register, noUpdate } = ns.core;
 
-  let shown = null; // the month and country of the citation on screen, once asked for
+  let shown = null; // "month index|country" of the citation on screen
 
   register({
     citeView: function (index, selected) {
@@ -14,6 +14,7 @@
         setTimeout(() => {
           const details = byId(ns.ids.CITE_DETAILS);
           const key = index + "|" + (selected || "");
+          if (shown === null) shown = (byId(ns.ids.CITE_BLOCK) || { dataset: {} }).dataset.view; // as built
           if (!details || !details.open || key === shown) return resolve(noUpdate());
           shown = key;
           resolve({ index: index, country: selected });

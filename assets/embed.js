@@ -8,7 +8,7 @@
   const ids = ns.ids;
 
   /* A 300 px frame holds the region only below the app's smallest zoom; a wheel never zooms the
-     card (the page around it scrolls); a resized frame shows the region again. */
+     card (the page around it scrolls); a resized frame or map shows the region again. */
   if (window.L) {
     L.Map.addInitHook(function () {
       const map = this;
@@ -19,12 +19,14 @@
       const card = document.getElementById(ids.EMBED_CARD);
       const bounds = card && JSON.parse(card.dataset.bounds);
       map.on("resize", () => bounds && !ns.userMoved && map.fitBounds(bounds, { padding: ns.config.fit_padding }));
+      // the card's rows change the map's size without a window resize (the figure arrives later)
+      new ResizeObserver(() => map.invalidateSize()).observe(container);
     });
   }
 
   register({
     embedValue: function (hideout) {
-      if (!hideout || !document.querySelector(".app.embed")) return noUpdate();
+      if (!hideout) return noUpdate();
       const iso = hideout.selected;
       if (!iso) return null;
       const name = div("embed-country", countryName(iso));

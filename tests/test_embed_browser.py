@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 # east) and Punta Gallinas (the north of the continent; the Caribbean hosts lie inside the box).
 REGION = {"south": -54.9, "west": -117.0, "north": 32.5, "east": -34.8}
 CARIBBEAN = {"ABW": (12.5, -70.0), "CUW": (12.2, -69.0), "DOM": (18.7, -70.2), "TTO": (10.4, -61.3)}
-SIZES = [(400, 300), (600, 400), (800, 600)]
+SIZES = [(400, 300), (600, 400), (800, 600), (390, 600)]  # the last one portrait: stacked
 MAP_READY = """() => !!document.querySelector('#map path.country-COL')
     && (document.querySelector('#map-legend')?.textContent || '').trim().length > 0"""
 # the map's real view and where the region's box falls on the page, in CSS pixels

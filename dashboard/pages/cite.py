@@ -394,7 +394,11 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
         className="tools-group",
         children=[
             html.Summary(t("tools.cite", lang)),
-            html.Div(citation_block(directory, view.date, view.country, lang), id=ids.CITE_BLOCK),
+            html.Div(
+                citation_block(directory, view.date, view.country, lang),
+                id=ids.CITE_BLOCK,
+                **{"data-view": f"{months.index(view.date)}|{view.country or ''}"},  # assets/cite.js
+            ),
         ],
     )
     return html.Section(

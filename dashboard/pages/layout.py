@@ -448,7 +448,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
             admin_banner(view),
             url_notice(view),
             header(view, matrix["latest"]["vintage"]),
-            embed_card(view, directory, matrix["latest"]),
+            embed_card(view, directory, matrix["latest"]) if view.embed else None,
             html.Main(
                 [
                     maps,
@@ -460,6 +460,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 ]
             ),
             html.Footer(t("credit.line", lang), className="credit"),
-            embed_credit(view),
+            embed_credit(view) if view.embed else None,
         ],
     )
