@@ -106,7 +106,6 @@ def test_bad_date_metric_and_range_are_400s(server):
         ("/export/status?kind=film", "kind"),
         ("/export/map.png?date=2019-03&layout=square", "layout"),
         ("/export/map.png?scene=no-such-scene", "scene"),
-        ("/export/map.png?scene=regularisation&layout=wide", "scene"),  # permits: not drawn by images
         ("/export/timelapse.mp4?from=2015-01&to=2020-01", "to"),
     ):
         status, _, body = fetch(server, path)

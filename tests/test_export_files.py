@@ -113,7 +113,7 @@ def test_a_scene_with_unknown_or_missing_optional_fields_still_draws():
         "title": {"es": "Título de prueba"},
         "extra": 1,
     }
-    assert export.scene_view(scene) == ("2018-06", "balance")  # the API refuses measures images lack
+    assert export.scene_view(scene) == ("2018-06", "balance")
     slide = export.scene_slide(scene, "es")
     assert slide.title == "Título de prueba" and slide.caption == "" and slide.layers == ()
     figure = draw_map(SHIPPED_DATA_DIR, "2018-06", "absolute", "es", (960, 540), slide=slide)

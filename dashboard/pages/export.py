@@ -22,13 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
+import pandas as pd
 from PIL import GifImagePlugin, Image
 from shapely.geometry import MultiPolygon, Polygon
 
 from dashboard.i18n import format_month, format_number, plural, t
 from dashboard.map_style import COLOURS, HOME_BOUNDS
+from dashboard.view_state import METRICS
 from layers.boundaries import admin0
-from layers.choropleth import BREAKS, PALETTE, stock_matrix
+from layers.choropleth import BALANCE_PALETTE, BREAKS, PALETTE, second_measures, stock_matrix
 from layers.citation import host_codes, map_rows
 from layers.entry_points import entry_points
 from layers.memo import memoized_on_data
@@ -77,6 +79,7 @@ GIF_COLOURS = [
     "#aaaaaa",
     "#dddddd",
     *PALETTE,
+    *BALANCE_PALETTE,
     COLOURS["origin"],
     COLOURS["no_data"],
     COLOURS["no_data_dots"],
@@ -113,6 +116,18 @@ class Slide:
 HOME = Slide(HOME_BOUNDS)
 
 
+@dataclass(frozen=True)
+class Shown:
+    """One month of one measure as the web map colours it: values, classes and their wording."""
+
+    rows: pd.DataFrame  # by ISO3: `value`, `estimated` (drawn hatched)
+    palette: list[str]
+    title: str  # the legend's title
+    hatch_label: str  # what hatching means; "" when nothing is hatched
+    notes: list[str]  # lines under the month
+    sources: list[str]  # short source labels of the figures drawn
+
+
 def scene_slide(scene: dict, lang: str) -> Slide:
     """A scene of data/scenes.json as a slide; optional fields it lacks (title, layers) fall back."""
 
@@ -131,7 +146,7 @@ def find_scene(directory: Path, scene_id: str) -> dict | None:
 
 def scene_view(scene: dict) -> tuple[str, str]:
     """A scene's month (its `date`, else the end of its `play` range) and measure (`measure`, else
-    the older `metric`). It may be one images do not draw: `dashboard.web.api` refuses those."""
+    the older `metric`); images draw every measure `layers.scenes` accepts."""
     month = scene.get("date")
     if not isinstance(month, str):
         play = scene.get("play")
@@ -223,11 +238,81 @@ def short_sources(directory: Path, month: str) -> list[str]:
 
 
 def hatch_ink(colour: str) -> str:
-    """The hatch line colour over a class colour: dark over light classes, white over dark ones."""
-    return "#ffffff" if PALETTE.index(colour) >= len(PALETTE) / 2 else COLOURS["hatch"]
+    """The hatch line colour over a fill: white where its relative luminance is below 0.4, as the web map."""
+    red, green, blue = ((channel / 255) ** 2.2 for channel in bytes.fromhex(colour[1:]))
+    return "#ffffff" if 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.4 else COLOURS["hatch"]
 
 
-def _draw_countries(axes, geometry: MapGeometry, rows, breaks: list[float], scale: float) -> None:
+def _counted(values: dict[str, float], derived: dict[str, bool] | None = None) -> pd.DataFrame:
+    """Values by ISO3 as rows with `value` and `estimated` (hatched)."""
+    flags = derived or {}
+    return pd.DataFrame(
+        {"value": values, "estimated": {iso: flags.get(iso, False) for iso in values}},
+        columns=["value", "estimated"],
+    )
+
+
+def balance_at(figures: dict, iso: str, month: str) -> dict | None:
+    """Brazil's cumulative balance at its latest checkpoint up to `month`; elsewhere the balance of
+    the shortest published period containing it (`latest`: each country's newest), as the web map."""
+    latest = month == LATEST
+    if iso in figures["cumulative"]:
+        reached = [f for f in figures["cumulative"][iso] if latest or f["to"][:7] <= month]
+        return reached[-1] if reached else None
+    periods = [f for f in figures["periods"].get(iso, []) if latest or f["from"][:7] <= month <= f["to"][:7]]
+
+    def order(figure: dict) -> tuple:
+        """Newest end first for `latest`, then the shortest period."""
+        length = pd.Timestamp(figure["to"]) - pd.Timestamp(figure["from"])
+        return (-pd.Timestamp(figure["to"]).value if latest else 0, length)
+
+    return min(periods, key=order, default=None)
+
+
+def shown(directory: Path, month: str, measure: str, lang: str) -> Shown:
+    """What a map of `measure` draws for `month`: people and per 1,000 from the stock, the second
+    map's measures (permits, funding, balance) from `second_measures`, as the web map does."""
+    if measure in METRICS:
+        rows = map_rows(directory, month, measure).set_index("iso_a3")
+        notes = [subtitle(rows, lang, latest_range(directory, month, lang))]
+        title = t(f"legend.title_{measure}", lang)
+        return Shown(
+            rows, PALETTE, title, t("export.estimated", lang), notes, short_sources(directory, month)
+        )
+    second = second_measures(directory)
+    title = t(f"second.{measure}", lang)
+    if measure == "balance":
+        figures = second["balance"]
+        found = {
+            iso: balance_at(figures, iso, month) for iso in {*figures["cumulative"], *figures["periods"]}
+        }
+        found = {iso: figure for iso, figure in sorted(found.items()) if figure}
+        rows = _counted(
+            {iso: f["value"] for iso, f in found.items()}, {iso: f["derived"] for iso, f in found.items()}
+        )
+        notes = [_count(rows, lang), t("legend.balance_cumulative", lang)]
+        sources = sorted({f["source"] for f in found.values()})
+        return Shown(rows, BALANCE_PALETTE, title, t("legend.balance_derived", lang), notes, sources)
+    entry = second[measure]
+    if measure == "permits":
+        year = (stock_matrix(directory)["latest"]["to"] if month == LATEST else month)[:4]
+        rows = _counted(entry["by_year"].get(year, {}))
+        title += f" · {year}"
+        notes = [_count(rows, lang) if len(rows) else t("second.no_year", lang, year=year)]
+    else:
+        rows = _counted(entry["values"])
+        notes = [_count(rows, lang)]
+    return Shown(rows, PALETTE, title, "", notes, [entry["source"]] if entry["source"] else [])
+
+
+def _count(rows: pd.DataFrame, lang: str) -> str:
+    """ "3 countries with data"."""
+    return plural("export.countries", lang, len(rows), number=format_number(len(rows), lang))
+
+
+def _draw_countries(
+    axes, geometry: MapGeometry, rows, breaks: list[float], palette: list[str], scale: float
+) -> None:
     """Class colours, Venezuela grey, dotted "no figure", hatched estimates; as the web map."""
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import PathPatch
@@ -238,7 +323,7 @@ def _draw_countries(axes, geometry: MapGeometry, rows, breaks: list[float], scal
         if iso in geometry.origin:
             fill, hatch, ink = COLOURS["origin"], "", COLOURS["border"]
         elif iso in rows.index:
-            fill = PALETTE[class_index(float(rows.loc[iso, "value"]), breaks)]
+            fill = palette[class_index(float(rows.loc[iso, "value"]), breaks)]
             hatch, ink = ("///", hatch_ink(fill)) if rows.loc[iso, "estimated"] else ("", COLOURS["border"])
         else:
             fill, hatch, ink = COLOURS["no_data"], "..", COLOURS["no_data_dots"]
@@ -280,20 +365,23 @@ def _draw_routes(axes, geometry: MapGeometry, layers: tuple[str, ...], scale: fl
         )
 
 
-def _legend_entries(metric: str, lang: str, layers: tuple[str, ...]) -> tuple[list, list[str]]:
-    """Every class, then the "no figure" dots, Venezuela, the estimate hatch and the layers drawn."""
+def _legend_entries(metric: str, view: Shown, lang: str, layers: tuple[str, ...]) -> tuple[list, list[str]]:
+    """Every class, then the "no figure" dots, Venezuela, the hatch (if any) and the layers drawn."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     border = {"edgecolor": COLOURS["border"], "linewidth": 0.5}
-    handles = [Patch(facecolor=colour, **border) for colour in PALETTE]
+    handles = [Patch(facecolor=colour, **border) for colour in view.palette]
     labels = legend_labels(metric, lang)
     handles += [
         Patch(facecolor=COLOURS["no_data"], hatch="..", hatchcolor=COLOURS["no_data_dots"], **border),
         Patch(facecolor=COLOURS["origin"], **border),
-        Patch(facecolor=PALETTE[4], hatch="///", hatchcolor=COLOURS["hatch"], **border),
     ]
-    labels += [t("legend.no_data", lang), t("legend.origin", lang), t("export.estimated", lang)]
+    labels += [t("legend.no_data", lang), t("legend.origin", lang)]
+    if view.hatch_label:
+        hatched = view.palette[len(view.palette) // 2]
+        handles.append(Patch(facecolor=hatched, hatch="///", hatchcolor=hatch_ink(hatched), **border))
+        labels.append(view.hatch_label)
     lines = {
         "land_routes": Line2D([], [], color=COLOURS["land_route"], linewidth=2.2),
         "maritime_routes": Line2D(
@@ -310,9 +398,12 @@ def _legend_entries(metric: str, lang: str, layers: tuple[str, ...]) -> tuple[li
     return handles, labels
 
 
-def footer_lines(directory: Path, month: str, lang: str, link: str) -> list[str]:
-    """Short source line, where the figures are listed (only with a public URL), credits."""
-    labels = short_sources(directory, month)
+def footer_lines(
+    directory: Path, month: str, lang: str, link: str, labels: list[str] | None = None
+) -> list[str]:
+    """Short source line (`labels`, else the people map's), where the figures are listed (only with a
+    public URL), credits."""
+    labels = short_sources(directory, month) if labels is None else labels
     lines = [plural("export.sources", lang, len(labels), labels=", ".join(labels))]
     if link:
         lines += [t("export.link", lang), link]  # the address on a line of its own: it stays whole
@@ -380,20 +471,15 @@ def draw_map(
     from matplotlib.figure import Figure
     from matplotlib.patches import PathPatch
 
-    rows = map_rows(directory, month, metric).set_index("iso_a3")
+    view = shown(directory, month, metric, lang)
     wide = size[0] > size[1]
     scale = size[0] / (WIDE_SIZE if wide else MAP_SIZE)[0]
     text = max(scale, MIN_TEXT_SCALE)  # text shrinks less than lines: small GIFs stay legible
     figure = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI, facecolor="white")
     FigureCanvasAgg(figure)  # a renderer to measure text with
-    measure = t(f"legend.title_{metric}", lang)
-    notes = "\n".join(
-        [
-            subtitle(rows, lang, latest_range(directory, month, lang)),
-            *([slide.caption] if slide.caption else []),
-        ]
-    )
-    footer = "\n".join(footer_lines(directory, month, lang, link))
+    measure = view.title
+    notes = "\n".join([*view.notes, *([slide.caption] if slide.caption else [])])
+    footer = "\n".join(footer_lines(directory, month, lang, link, view.sources))
     margin = 0.03 * size[0]
     if wide:
         column = Column(figure, PANEL_LEFT, 0.955, (1 - PANEL_LEFT) * size[0] - margin)
@@ -424,7 +510,7 @@ def draw_map(
     axes = figure.add_axes(box)
     axes.set_facecolor(SEA)
     geometry = map_geometry(directory)
-    _draw_countries(axes, geometry, rows, BREAKS[metric], scale)
+    _draw_countries(axes, geometry, view.rows, BREAKS[metric], view.palette, scale)
     if slide.country in geometry.countries:
         axes.add_patch(
             PathPatch(
@@ -445,7 +531,7 @@ def draw_map(
     for spine in axes.spines.values():
         spine.set_color(SPINE)
 
-    handles, labels = _legend_entries(metric, lang, slide.layers)
+    handles, labels = _legend_entries(metric, view, lang, slide.layers)
     if wide:
         legend = figure.legend(
             handles,
@@ -475,7 +561,8 @@ def draw_map(
 
 def draw(render: Render, directory: Path, public_url: str, progress: Callable[[int, int], None]) -> bytes:
     """The file of a render (PNG, GIF or MP4); `progress(done, total)` after each frame."""
-    link = render.credit_link(public_url)
+    # the listing behind `credit_link` holds people figures: other measures point to the atlas itself
+    link = render.credit_link(public_url) if render.metric in METRICS else public_url
     if render.kind == "map":
         scene = find_scene(directory, render.scene) if render.scene else None
         slide = scene_slide(scene, render.lang) if scene else HOME

@@ -260,10 +260,6 @@ def _image_request(kind: str) -> tuple[Path, Render]:
         if scene is None:
             raise BadRequest("scene", f'expected a scene id of scenes.json, got "{scene_id[:40]}"')
         month, metric = export.scene_view(scene)
-        if metric not in METRICS:
-            raise BadRequest(
-                "scene", f'scene "{scene_id[:40]}" shows {metric}; images draw {" or ".join(METRICS)} only'
-            )
         return directory, Render("map", (month,), metric, lang, _layout(), scene_id)
     metric = _metric()
     months = stock_matrix(directory)["months"]
