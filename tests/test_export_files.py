@@ -9,7 +9,9 @@ import re
 import subprocess
 import sys
 
+import geopandas as gpd
 import imageio_ffmpeg
+import numpy as np
 import pytest
 from PIL import GifImagePlugin, Image
 from processes import ROOT, SHIPPED_DATA, http_get, poll_until
@@ -17,7 +19,7 @@ from processes import ROOT, SHIPPED_DATA, http_get, poll_until
 from dashboard.i18n import format_number, plural
 from dashboard.pages import export
 from dashboard.pages.export import GIF_SIZE, VIDEO_SIZE, draw_map, footer_lines, subtitle, timelapse_gif
-from layers.choropleth import PALETTE
+from layers.choropleth import BALANCE_PALETTE, PALETTE
 from layers.citation import map_rows
 from layers.paths import SHIPPED_DATA_DIR
 from layers.scenes import scenes
@@ -237,3 +239,71 @@ def test_the_footer_drawn_names_the_configured_public_url_only():
     assert re.findall(r"https?://[^\s]+", footer.replace("\n", " ")) == [
         f"{PUBLIC_URL}/export/map.csv?date=2019-03"
     ]
+
+
+# ---------- every scene measure: people, per 1,000, permits, funding, migratory balance ----------
+
+SHIPPED_SCENES = scenes(SHIPPED_DATA_DIR)
+
+
+def scene_figure(scene_id: str, lang: str = "en"):
+    """The 16:9 figure of a shipped scene, drawn (canvas rendered), with its month and measure."""
+    scene = next(scene for scene in SHIPPED_SCENES if scene["id"] == scene_id)
+    month, measure = export.scene_view(scene)
+    figure = draw_map(
+        SHIPPED_DATA_DIR, month, measure, lang, (1920, 1080), slide=export.scene_slide(scene, lang)
+    )
+    figure.canvas.draw()
+    return figure, month, measure
+
+
+def pixel(figure, x: float, y: float) -> tuple[int, int, int]:
+    """The RGB colour drawn at figure pixel (x, y from the bottom)."""
+    rgba = np.asarray(figure.canvas.buffer_rgba())
+    return tuple(int(c) for c in rgba[round(figure.bbox.height - y), round(x)][:3])
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(bytes.fromhex(colour[1:]))
+
+
+@pytest.mark.parametrize("scene", SHIPPED_SCENES, ids=[scene["id"] for scene in SHIPPED_SCENES])
+def test_every_shipped_scene_exports_a_16_9_png(scene):
+    month, measure = export.scene_view(scene)
+    body = export.map_png(
+        SHIPPED_DATA_DIR, month, measure, "es", layout="wide", slide=export.scene_slide(scene, "es")
+    )
+    image = Image.open(io.BytesIO(body))
+    assert (image.format, image.size) == ("PNG", (1920, 1080))
+
+
+def test_the_balance_scene_draws_in_the_balance_palette():
+    figure, month, measure = scene_figure("brazil-balance")
+    assert measure == "balance"
+    swatches = [pixel(figure, x, figure.bbox.height - y) for x, y in swatch_centres(figure, 8)]
+    assert swatches == [rgb(colour) for colour in BALANCE_PALETTE]
+    # a point inside Brazil (Mato Grosso, 12° S 55° W), where the map draws its fill
+    axes = figure.axes[0]
+    x, y = axes.transData.transform(
+        gpd.GeoSeries.from_xy([-55], [-12], crs="EPSG:4326").to_crs(export.WEB_MERCATOR).iloc[0].coords[0]
+    )
+    brazil = pixel(figure, x, y)
+    assert brazil in [rgb(colour) for colour in BALANCE_PALETTE], brazil
+    assert brazil not in [rgb(colour) for colour in PALETTE]
+    legend = figure.legends[0]
+    assert legend.get_title().get_text().startswith("Migratory balance")
+    labels = [text.get_text() for text in legend.get_texts()]
+    assert "entries minus exits computed here (the source gave no balance)" in labels  # the derived hatch
+    footer = next(text.get_text() for text in figure.texts if text.get_gid() == "footer")
+    assert "Estrelinha" in footer  # the source of June 2025's balance, not the people map's R4V
+    assert "R4V" not in footer.split("\n")[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_permits_scene_names_permits_and_its_year(lang):
+    figure, month, _ = scene_figure("regularisation", lang)
+    title = figure.legends[0].get_title().get_text()
+    word = {"en": "permits", "es": "permisos"}[lang]
+    assert word in title.lower() and month[:4] in title
+    swatches = [pixel(figure, x, figure.bbox.height - y) for x, y in swatch_centres(figure, 8)]
+    assert swatches == [rgb(colour) for colour in PALETTE]
