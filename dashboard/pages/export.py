@@ -538,7 +538,7 @@ def draw_map(
             labels,
             loc="upper left",
             bbox_to_anchor=(PANEL_LEFT - 0.006, legend_top),
-            title=measure,
+            title=wrapped(measure, column.width_px, 13 * text),
             fontsize=12 * text,
             title_fontsize=13 * text,
             frameon=False,
