@@ -69,9 +69,10 @@ def finished(render: Render, lang: str) -> html.Div:
     State(ids.GIF_FROM, "value"),
     State(ids.GIF_TO, "value"),
     State(ids.LANG_STORE, "data"),
+    State(ids.SELECTED, "data"),
     prevent_initial_call=True,
 )
-def request_render(wide, portrait, gif, mp4, index, metric, start, end, lang_code):
+def request_render(wide, portrait, gif, mp4, index, metric, start, end, lang_code, selected):
     """Take the map image, the GIF or the video into the render queue, or say why not."""
     lang = language(lang_code)
     directory = current_data_dir()
@@ -80,7 +81,8 @@ def request_render(wide, portrait, gif, mp4, index, metric, start, end, lang_cod
     chosen = [month_at(months, index)] if kind == "map" else months_between(months, start, end)
     if not chosen or len(chosen) > export.MAX_FRAMES:
         return no_update, alert(t("tools.bad_range", lang, n=export.MAX_FRAMES))
-    render = Render(kind, tuple(chosen), metric, lang, layout)
+    country = selected if kind == "map" and isinstance(selected, str) else ""  # images outline it, as the map
+    render = Render(kind, tuple(chosen), metric, lang, layout, country=country)
     engine = jobs.engine()
     try:
         _, state = engine.admit(render, directory)

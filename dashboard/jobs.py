@@ -63,6 +63,7 @@ class Render:
     lang: str
     layout: str = "portrait"  # maps: "wide" (16:9) or "portrait"; GIFs are portrait, videos wide
     scene: str = ""  # a scene id of data/scenes.json: its bounds, title and caption
+    country: str = ""  # a map's outlined country (ISO3), as the view's selected one; scenes name their own
 
     @property
     def total(self) -> int:
@@ -72,7 +73,7 @@ class Render:
     def key(self, directory: Path, public_url: str) -> str:
         """The content key: the data snapshot (a content hash) and every parameter, never the Host."""
         fields = [Path(directory).name, self.kind, ",".join(self.months), self.metric, self.lang]
-        text = "\0".join([*fields, self.layout, self.scene, public_url])
+        text = "\0".join([*fields, self.layout, self.scene, self.country, public_url])
         return "export-" + hashlib.sha256(text.encode()).hexdigest()[:32]
 
     def query(self) -> dict[str, str]:
@@ -81,7 +82,14 @@ class Render:
             return {"from": self.months[0], "to": self.months[-1], "metric": self.metric, "lang": self.lang}
         if self.scene:
             return {"scene": self.scene, "lang": self.lang, "layout": self.layout}
-        return {"date": self.months[0], "metric": self.metric, "lang": self.lang, "layout": self.layout}
+        country = {"country": self.country} if self.country else {}
+        return {
+            "date": self.months[0],
+            "metric": self.metric,
+            "lang": self.lang,
+            "layout": self.layout,
+            **country,
+        }
 
     def url(self) -> str:
         """The relative URL serving this render."""
@@ -117,6 +125,7 @@ class Render:
             "lang": self.lang,
             "layout": self.layout,
             "scene": self.scene,
+            "country": self.country,
         }
 
     @classmethod
@@ -129,6 +138,7 @@ class Render:
             value["lang"],
             value["layout"],
             value["scene"],
+            value.get("country", ""),
         )
 
 

@@ -106,6 +106,7 @@ def test_bad_date_metric_and_range_are_400s(server):
         ("/export/status?kind=film", "kind"),
         ("/export/map.png?date=2019-03&layout=square", "layout"),
         ("/export/map.png?scene=no-such-scene", "scene"),
+        ("/export/map.png?date=2019-03&country=XYZ", "country"),
         ("/export/timelapse.mp4?from=2015-01&to=2020-01", "to"),
     ):
         status, _, body = fetch(server, path)
@@ -147,8 +148,9 @@ def test_the_render_key_depends_on_every_parameter_and_the_data_but_not_the_host
         Render("map", ("2019-03",), "absolute", "es", "wide").key(SHIPPED_DATA_DIR, ""),
         Render("map", ("2019-03",), "absolute", "es", "portrait", "surge-cucuta").key(SHIPPED_DATA_DIR, ""),
         Render("video", ("2019-03",), "absolute", "es").key(SHIPPED_DATA_DIR, ""),
+        Render("map", ("2019-03",), "absolute", "es", country="COL").key(SHIPPED_DATA_DIR, ""),
     }
-    assert len(keys) == 10
+    assert len(keys) == 11
 
 
 def test_image_credit_links_use_the_public_url_only():
@@ -172,3 +174,21 @@ def test_a_time_lapse_past_the_frame_cap_is_refused_before_drawing():
     months = [f"{y}-{m:02d}" for y in range(2015, 2021) for m in range(1, 13)][: export.MAX_FRAMES + 1]
     with pytest.raises(ValueError, match=f"1 to {export.MAX_FRAMES} frames"):
         timelapse_gif(SHIPPED_DATA_DIR, months, "absolute", "en")
+
+
+def test_a_toolbar_image_outlines_the_selected_country():
+    """The map image of a view with a selected country carries the highlight outline; without, none."""
+    from dashboard.map_style import COLOURS
+
+    highlight = tuple(bytes.fromhex(COLOURS["highlight"][1:]))
+
+    def outline_pixels(render: Render) -> int:
+        body = export.draw(render, SHIPPED_DATA_DIR, "", lambda done, total: None)
+        colours = Image.open(io.BytesIO(body)).convert("RGB").getcolors(1920 * 1080)
+        return next((count for count, colour in colours if colour == highlight), 0)
+
+    selected = Render("map", ("2019-03",), "absolute", "en", "wide", country="COL")
+    assert Render.from_dict(selected.as_dict()) == selected
+    assert "country=COL" in selected.url()
+    assert outline_pixels(selected) > 500  # Colombia's border, 3 px wide
+    assert outline_pixels(Render("map", ("2019-03",), "absolute", "en", "wide")) == 0

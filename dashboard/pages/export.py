@@ -16,7 +16,7 @@ import io
 import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -565,7 +565,7 @@ def draw(render: Render, directory: Path, public_url: str, progress: Callable[[i
     link = render.credit_link(public_url) if render.metric in METRICS else public_url
     if render.kind == "map":
         scene = find_scene(directory, render.scene) if render.scene else None
-        slide = scene_slide(scene, render.lang) if scene else HOME
+        slide = scene_slide(scene, render.lang) if scene else replace(HOME, country=render.country)
         body = map_png(directory, render.months[0], render.metric, render.lang, link, render.layout, slide)
         progress(1, 1)
         return body

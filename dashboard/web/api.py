@@ -34,6 +34,7 @@ from layers.api_tables import (
     resource_table,
     safe_cell,
 )
+from layers.boundaries import admin0
 from layers.choropleth import stock_matrix
 from layers.citation import map_rows, series_rows
 from layers.months import months_between, year_up_to
@@ -128,6 +129,14 @@ def _month(directory: Path, parameter: str = "date", default: str | None = None)
         raise BadRequest(
             parameter, f'expected a month YYYY-MM from {months[0]} to {months[-1]}, got "{value[:20]}"'
         )
+    return value
+
+
+def _country(directory: Path) -> str:
+    """The `country` a map image outlines (ISO3), or "" for none."""
+    value = request.args.get("country", "")
+    if value and value not in admin0(directory).index:
+        raise BadRequest("country", f'expected an ISO3 code of a country on the map, got "{value[:20]}"')
     return value
 
 
@@ -264,7 +273,8 @@ def _image_request(kind: str) -> tuple[Path, Render]:
     metric = _metric()
     months = stock_matrix(directory)["months"]
     if kind == "map":
-        return directory, Render("map", (_month(directory),), metric, lang, _layout())
+        month, layout = _month(directory), _layout()
+        return directory, Render("map", (month,), metric, lang, layout, country=_country(directory))
     start = _month(directory, "from", year_up_to(months, months[-1])[0])
     end = _month(directory, "to", months[-1])
     chosen = months_between(months, start, end)
