@@ -3,6 +3,8 @@
 from playwright.sync_api import expect
 from test_journalist_browser import open_dashboard, open_group
 
+from dashboard.map_style import COLOURS
+
 DEADLINE_MS = 240_000
 
 
@@ -48,3 +50,34 @@ def test_the_mp4_button_renders_a_video_the_browser_can_decode(watched_page, ser
     )
     assert video.evaluate("v => [v.videoWidth, v.videoHeight]") == [1280, 720]
     assert watched_page.console_errors == []
+
+
+def test_the_16_9_button_outlines_the_selected_country(watched_page, server):
+    open_dashboard(watched_page, server, "lang=en&date=2019-03&country=COL")
+    open_group(watched_page, "Map image and animation")
+    watched_page.locator("#render-png").click()
+    image = watched_page.locator("#render-status img")
+    expect(image).to_have_js_property("complete", True, timeout=DEADLINE_MS)
+    expect(watched_page.locator("#render-link")).to_have_attribute(
+        "href", "/export/map.png?date=2019-03&metric=absolute&lang=en&layout=wide&country=COL&download=1"
+    )
+    assert image.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [1920, 1080]
+    # the image the page shows carries the highlight outline (pixels of that exact colour)
+    highlight = COLOURS["highlight"]
+    outlined = image.evaluate(
+        """(img, hex) => {
+          const canvas = document.createElement("canvas");
+          [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+          const context = canvas.getContext("2d");
+          context.drawImage(img, 0, 0);
+          const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+          const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+          let count = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i] === r && data[i + 1] === g && data[i + 2] === b) count++;
+          }
+          return count;
+        }""",
+        highlight,
+    )
+    assert outlined > 500
