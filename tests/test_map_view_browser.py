@@ -126,6 +126,7 @@ def test_a_scene_moves_the_map_to_its_view(page, server):
 
 
 def test_linked_maps_settle_after_a_drag(page, server):
+    page.clock.install()  # time flows as usual until the idle window below is run through at once
     open_map(page, server)
     requests = []
     page.on("request", lambda r: "_dash-update-component" in r.url and requests.append(r.post_data))
@@ -149,7 +150,8 @@ def test_linked_maps_settle_after_a_drag(page, server):
     page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
     page.wait_for_load_state("networkidle")
     requests.clear()
-    page.wait_for_timeout(30_000)  # the idle window itself is what is measured
+    page.clock.run_for(30_000)  # every timer and animation frame of the next 30 s fires now
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
     assert requests == []
 
 
