@@ -27,6 +27,7 @@ from layers.paths import SHIPPED_DATA_DIR
 TIMELAPSES = 12
 FRAMES = 12
 RENDERS_FOR_RSS = 30
+IDLE_SAMPLES = 20  # latency samples of each probe before the renders start
 
 
 def get(url: str) -> tuple[int, dict, bytes]:
@@ -35,6 +36,22 @@ def get(url: str) -> tuple[int, dict, bytes]:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
+
+
+def wait_for_redis(url: str, timeout: float = 30) -> None:
+    """Return once the Redis server at `url` answers PING."""
+    from redis import Redis
+    from redis.exceptions import ConnectionError as RedisDown
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            Redis.from_url(url, socket_timeout=2).ping()
+            return
+        except RedisDown:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"redis-server at {url} did not answer in {timeout} s") from None
+            time.sleep(0.1)  # a poll interval
 
 
 def months(first_year: int, count: int) -> list[str]:
@@ -99,7 +116,7 @@ def main() -> None:
             )
         )
         env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
-        time.sleep(0.5)
+        wait_for_redis(env["REDIS_URL"])
         worker_env = {**os.environ, **env, "CORREDORES_DATA_DIR": str(SHIPPED_DATA_DIR)}
         corredores = str(Path(sys.executable).with_name("corredores"))
         extra.append(
@@ -124,7 +141,8 @@ def main() -> None:
         ]
         for probe in probes:
             probe.start()
-        time.sleep(3)
+        while min(len(page), len(health)) < IDLE_SAMPLES:
+            time.sleep(0.1)  # a poll interval: the probes are collecting idle samples
         idle_page, idle_health = list(page), list(health)
         started = time.perf_counter()
         status_urls, answers = [], []

@@ -119,6 +119,9 @@ def cite_view(value: Any, known: Known) -> str | None:
     return month_index(value.get("index"), known) or country(value.get("country") or None, known)
 
 
+RENDER_FIELDS = {"kind", "months", "metric", "lang", "layout", "scene", "country"}
+
+
 def render_request(value: Any, known: Known) -> str | None:
     """A render asked for by the toolbar (see `callbacks.export`)."""
     from dashboard.jobs import KINDS as RENDER_KINDS
@@ -126,8 +129,8 @@ def render_request(value: Any, known: Known) -> str | None:
 
     if value is None:
         return None
-    if not isinstance(value, dict) or set(value) != {"kind", "months", "metric", "lang", "layout", "scene"}:
-        return "expected an object with kind, months, metric, lang, layout and scene"
+    if not isinstance(value, dict) or set(value) != RENDER_FIELDS:
+        return "expected an object with kind, months, metric, lang, layout, scene and country"
     if value["kind"] not in RENDER_KINDS or value["lang"] not in LANGUAGES or value["layout"] not in LAYOUTS:
         return "expected a known kind, a supported lang and a known layout"
     if value["scene"] != "":
@@ -137,7 +140,7 @@ def render_request(value: Any, known: Known) -> str | None:
         return "expected a list of months"
     if len(chosen) > MAX_FRAMES or any(month(m, known) for m in chosen):
         return f"expected at most {MAX_FRAMES} months with data"
-    return metric(value["metric"], known)
+    return metric(value["metric"], known) or country(value["country"] or None, known)
 
 
 CHECKS: dict[tuple[str, str], Check] = {

@@ -59,6 +59,7 @@ class DataState:
         self.snapshot: DataSnapshot | None = None
         self.problems: list[Problem] = []
         self.bug: str | None = None  # a loader raised something other than a data problem
+        self.checked_at: float | None = None  # wall-clock start of the last look that found the files at rest
         self._stamp: tuple = ()
         self._checked = 0.0
         self._lock = threading.Lock()
@@ -71,9 +72,13 @@ class DataState:
             return
         with self._lock:
             self._checked = now
+            looked = time.time()
             try:
                 stamp = data_stamp(self.source)
-                if stamp == self._stamp or (self.snapshot and settling(stamp)):
+                if stamp == self._stamp:
+                    self.checked_at = looked
+                    return
+                if self.snapshot and settling(stamp):
                     return
                 copied = copy_snapshot(self.source, self.snapshot_root)
                 if data_stamp(self.source) != stamp:  # a file changed while it was copied
@@ -81,7 +86,7 @@ class DataState:
             except OSError as error:  # a file vanished or was renamed mid-copy: look again next time
                 log.info("data in %s is changing (%s); will look again", self.source, error)
                 return
-            self._stamp = stamp
+            self._stamp, self.checked_at = stamp, looked
             try:
                 mark_immutable(copied)  # snapshots never change: memoized layers skip the per-call stat
                 snapshot = DataSnapshot.load(copied)

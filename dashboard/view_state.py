@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -133,11 +133,15 @@ def parse_view(
             return None
         return value
 
-    if (value := get("lang")) is not None:
-        if value in LANGUAGES:
-            view.lang = value
-        else:
-            notices.append("lang")
+    def choose(key: str, allowed: Collection[str]) -> None:
+        """Set a one-choice key to its value where `allowed` holds it; note the key otherwise."""
+        if (value := get(key)) is not None:
+            if value in allowed:
+                setattr(view, key, value)
+            else:
+                notices.append(key)
+
+    choose("lang", LANGUAGES)
     if (value := get("date")) is not None:
         if MONTH.match(value) and value in months:
             view.date = value
@@ -148,21 +152,9 @@ def parse_view(
             view.country = value.upper()
         elif value:
             notices.append("country")
-    if (value := get("metric")) is not None:
-        if value in METRICS:
-            view.metric = value
-        else:
-            notices.append("metric")
-    if (value := get("second")) is not None:
-        if value in SECOND_MEASURES:
-            view.second = value
-        else:
-            notices.append("second")
-    if (value := get("tab")) is not None:
-        if value in TABS:
-            view.tab = value
-        else:
-            notices.append("tab")
+    choose("metric", METRICS)
+    choose("second", SECOND_MEASURES)
+    choose("tab", TABS)
     if (value := get("compare")) is not None:
         chosen = [code.upper() for code in _list(value, "compare")]
         view.compare = tuple(code for code in chosen if code in countries)[:3]

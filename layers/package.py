@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from layers.memo import memoized_on_data
-from layers.problems import DataError, Problem
+from layers.problems import DataError, Problem, read_data_text
 
 PACKAGE_FILE = "datapackage.json"
 
@@ -14,12 +14,10 @@ PACKAGE_FILE = "datapackage.json"
 @memoized_on_data
 def package(directory: Path) -> dict:
     """The descriptor as a dict; a missing, unreadable or shapeless file is a data problem."""
-    path = directory / PACKAGE_FILE
-    if not path.is_file():
-        raise DataError([Problem(PACKAGE_FILE, "expected the data package descriptor, found no such file")])
+    text = read_data_text(directory, PACKAGE_FILE, "the data package descriptor")
     try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
+        descriptor = json.loads(text)
+    except ValueError as error:
         raise DataError([Problem(PACKAGE_FILE, f"expected a JSON data package, found {error}")]) from error
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     if not isinstance(resources, list) or not resources:

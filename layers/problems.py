@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,14 @@ def raise_if_errors(problems: list[Problem]) -> None:
     """Raise `DataError` when any problem is an error (warnings alone pass)."""
     if any(not p.warning for p in problems):
         raise DataError(problems)
+
+
+def read_data_text(directory: Path, name: str, what: str) -> str:
+    """The text of the data file `name`; a missing or unreadable one is a `DataError` expecting `what`."""
+    path = directory / name
+    if not path.is_file():
+        raise DataError([Problem(name, f"expected {what}, found no such file")])
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError([Problem(name, f"expected a UTF-8 text file, found {error}")]) from error

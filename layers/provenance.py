@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from layers.memo import memoized_on_data
-from layers.problems import DataError, Problem
+from layers.problems import read_data_text
 
 PROVENANCE_FILE = "PROVENANCE.md"
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -36,13 +36,7 @@ SECTION_NAMES = {
 @memoized_on_data
 def provenance_text(directory: Path) -> str:
     """The provenance notes as written (Markdown)."""
-    path = directory / PROVENANCE_FILE
-    if not path.is_file():
-        raise DataError([Problem(PROVENANCE_FILE, "expected the provenance notes, found no such file")])
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError([Problem(PROVENANCE_FILE, f"expected a UTF-8 text file, found {error}")]) from error
+    return read_data_text(directory, PROVENANCE_FILE, "the provenance notes")
 
 
 def sections_about(text: str, names: tuple[str, ...]) -> list[str]:

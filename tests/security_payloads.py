@@ -2,7 +2,8 @@
 
 A payload is `(content_type, body_bytes)`. Most are built from the app's real callbacks (from
 `/_dash-dependencies`) and then damaged: wrong JSON types, missing or extra inputs, unknown ids,
-values of every shape, deep nesting, huge strings, bytes that are not JSON at all.
+values of every shape, deep nesting, huge strings, bytes that are not JSON at all. Also the paths
+that probe Dash's component-file route.
 """
 
 from __future__ import annotations
@@ -25,6 +26,14 @@ SERVICES_BODY = {
     "state": [{"id": "lang-store", "property": "data", "value": "en"}],
     "changedPropIds": ["map.bounds"],
 }
+# paths under Dash's component-file route that name no component file: each must be a 404
+COMPONENT_FILE_PROBES = [
+    "/_dash-component-suites/..%2f..%2f..%2fetc/passwd",
+    "/_dash-component-suites/os/path.js",
+    "/_dash-component-suites/dash/../../../etc/passwd",
+    "/_dash-component-suites/dash/no-such-file.js",
+    "/_dash-component-suites/",
+]
 HOSTILE_TEXT = [
     "<img src=x onerror=alert(1)>",
     "<script>alert(1)</script>",
@@ -75,7 +84,7 @@ PLAUSIBLE = [
 ]
 plausible = st.sampled_from(PLAUSIBLE)
 # Per component property: values its callbacks accept, and a few near misses.
-RENDER = {"months": ["2019-03"], "metric": "absolute", "lang": "en", "scene": ""}
+RENDER = {"months": ["2019-03"], "metric": "absolute", "lang": "en", "scene": "", "country": ""}
 SAMPLES = {
     ("map", "bounds"): [
         None,
@@ -107,6 +116,8 @@ SAMPLES = {
         None,
         RENDER | {"kind": "map", "layout": "wide"},
         RENDER | {"kind": "video", "layout": "x"},
+        RENDER | {"kind": "map", "layout": "wide", "country": "COL"},
+        RENDER | {"kind": "map", "layout": "wide", "country": "XXX"},
     ],
 }
 json_values = st.recursive(

@@ -17,7 +17,7 @@ from dashboard.pages.export import (
     fit_extent,
     legend_labels,
     map_png,
-    timelapse_gif,
+    timelapse,
 )
 from layers.choropleth import BREAKS
 from layers.paths import SHIPPED_DATA_DIR
@@ -38,7 +38,7 @@ def test_map_png_is_a_png_of_the_expected_size(layout, size):
 def test_timelapse_has_one_frame_per_month():
     months = ["2018-01", "2018-02", "2018-03", "2018-04"]
     progress = []
-    body = timelapse_gif(
+    body = timelapse(
         SHIPPED_DATA_DIR, months, "per_1000", "en", progress=lambda d, n: progress.append((d, n))
     )
     image = Image.open(io.BytesIO(body))
@@ -173,7 +173,7 @@ def test_image_credit_links_use_the_public_url_only():
 def test_a_time_lapse_past_the_frame_cap_is_refused_before_drawing():
     months = [f"{y}-{m:02d}" for y in range(2015, 2021) for m in range(1, 13)][: export.MAX_FRAMES + 1]
     with pytest.raises(ValueError, match=f"1 to {export.MAX_FRAMES} frames"):
-        timelapse_gif(SHIPPED_DATA_DIR, months, "absolute", "en")
+        timelapse(SHIPPED_DATA_DIR, months, "absolute", "en")
 
 
 def test_a_toolbar_image_outlines_the_selected_country():

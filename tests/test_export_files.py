@@ -18,7 +18,7 @@ from processes import ROOT, SHIPPED_DATA, http_get, poll_until
 
 from dashboard.i18n import format_number, plural
 from dashboard.pages import export
-from dashboard.pages.export import GIF_SIZE, VIDEO_SIZE, draw_map, footer_lines, subtitle, timelapse_gif
+from dashboard.pages.export import GIF_SIZE, VIDEO_SIZE, draw_map, footer_lines, subtitle, timelapse
 from layers.choropleth import BALANCE_PALETTE, PALETTE
 from layers.citation import map_rows
 from layers.paths import SHIPPED_DATA_DIR
@@ -47,7 +47,7 @@ def test_no_two_legend_classes_share_a_colour_in_the_gif():
     month, metric, lang = "2019-03", "absolute", "es"
     figure = draw_map(SHIPPED_DATA_DIR, month, metric, lang, GIF_SIZE)  # the GIF frame's own drawing
     centres = swatch_centres(figure, len(PALETTE) + 2)  # classes, "no figure", Venezuela
-    gif = Image.open(io.BytesIO(timelapse_gif(SHIPPED_DATA_DIR, [month], metric, lang)))
+    gif = Image.open(io.BytesIO(timelapse(SHIPPED_DATA_DIR, [month], metric, lang)))
     assert gif.mode == "P"
     palette = gif.getpalette()
     colours = []
@@ -66,7 +66,7 @@ def test_every_gif_frame_uses_the_same_palette(monkeypatch):
     # Pillow keeps later frames on a palette ("P") only when their palette equals the first one's
     strategy = GifImagePlugin.LoadingStrategy.RGB_AFTER_DIFFERENT_PALETTE_ONLY
     monkeypatch.setattr(GifImagePlugin, "LOADING_STRATEGY", strategy)
-    gif = Image.open(io.BytesIO(timelapse_gif(SHIPPED_DATA_DIR, ["2018-01", "2021-01"], "per_1000", "pt")))
+    gif = Image.open(io.BytesIO(timelapse(SHIPPED_DATA_DIR, ["2018-01", "2021-01"], "per_1000", "pt")))
     palettes = []
     for number in range(gif.n_frames):
         gif.seek(number)
@@ -78,8 +78,8 @@ def test_every_gif_frame_uses_the_same_palette(monkeypatch):
 def test_the_mp4_is_h264_and_decodes_with_one_frame_per_month(tmp_path):
     months = ["2018-01", "2018-02", "2018-03"]
     progress = []
-    body = export.timelapse_mp4(
-        SHIPPED_DATA_DIR, months, "absolute", "en", progress=lambda d, n: progress.append((d, n))
+    body = export.timelapse(
+        SHIPPED_DATA_DIR, months, "absolute", "en", progress=lambda d, n: progress.append((d, n)), video=True
     )
     path = tmp_path / "timelapse.mp4"
     path.write_bytes(body)

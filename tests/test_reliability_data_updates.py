@@ -14,6 +14,8 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -69,6 +71,12 @@ def health(server) -> dict:
 def wait_for(condition: Callable[[], bool], what: str, timeout: float = 30) -> None:
     """Poll (each poll is a request, which is what triggers the data check) until true."""
     assert poll_until(condition, timeout), f"timed out waiting for {what}"
+
+
+def looked_since(server, moment: float) -> bool:
+    """Whether the server found its data files at rest in a look that began after `moment` (epoch s)."""
+    checked = health(server)["data_checked"]
+    return checked is not None and datetime.fromisoformat(checked).timestamp() > moment
 
 
 def replace_file(path: Path, edit: Callable[[Path], None]) -> None:
@@ -179,9 +187,9 @@ def test_two_files_changed_together_are_served_together_or_not_at_all(live):
     set_cell(live.data / STOCK, row, "value", "1630905")
     set_lat(live.data / ENTRY_POINTS)
     wait_for(lambda: health(live)["status"] == "degraded", "degraded with one bad file of two")
-    for _ in range(8):  # several checks later, still the old numbers
+    for look in ("a first", "a second"):  # later looks at the unchanged files: still the old numbers
+        wait_for(partial(looked_since, live, time.time()), f"{look} look at the data after it was rejected")
         assert served_stock(live) == live.baseline
-        time.sleep(0.25)
     shutil.copy(SHIPPED_DATA / ENTRY_POINTS, live.data / ENTRY_POINTS)
     wait_for(lambda: health(live)["status"] == "ok", "ok once the second file is fixed")
     assert 1630905 in served_stock(live)["areas"]["COL"]["v"]
@@ -200,8 +208,9 @@ def test_a_file_being_written_is_not_loaded_half_done(live):
         assert served_stock(live) == live.baseline
         assert health(live)["status"] == "ok"
     path.write_bytes(full)  # the copy completes
-    time.sleep(1.5)
-    wait_for(lambda: health(live)["status"] == "ok", "ok after the copy completed")
+    completed = time.time()
+    wait_for(lambda: looked_since(live, completed), "a look at the settled data after the copy completed")
+    assert health(live)["status"] == "ok"
     assert served_stock(live) == live.baseline
 
 

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 from processes import AppProcess, answers, app_environment, free_port
-from security_payloads import fetch_dependencies, post
+from security_payloads import COMPONENT_FILE_PROBES, fetch_dependencies, post
 from test_security_headers import fetch
 
 from dashboard import ids
@@ -92,16 +92,7 @@ def test_an_unknown_iso_in_every_callback_is_a_4xx_and_a_known_one_works(server,
         assert 400 <= post(server.url, "application/json", bad) < 500, dependency["output"]
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/_dash-component-suites/..%2f..%2f..%2fetc/passwd",
-        "/_dash-component-suites/os/path.js",
-        "/_dash-component-suites/dash/../../../etc/passwd",
-        "/_dash-component-suites/dash/no-such-file.js",
-        "/_dash-component-suites/",
-    ],
-)
+@pytest.mark.parametrize("path", COMPONENT_FILE_PROBES)
 def test_a_path_naming_no_component_file_is_a_404(server, path):
     status, body, _ = fetch(server.url + path)
     assert status == 404, body[:200]

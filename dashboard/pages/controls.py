@@ -6,7 +6,11 @@ button per option, id `{"group": name, "value": option}`. callbacks/controls.py 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from dash import dcc, html
+
+from dashboard.i18n import t
 
 
 def button_group(
@@ -35,3 +39,11 @@ def button_group(
         className=f"button-group {class_name}".strip(),
         **{"aria-label": label, "data-multi": "true" if multi else "false"},
     )
+
+
+def choice_group(
+    name: str, keys: Iterable[str], value: str, lang: str, prefix: str, label: str, class_name: str
+) -> html.Div:
+    """A one-choice `button_group` whose option `key` reads `t(f"{prefix}.{key}")`, labelled `t(label)`."""
+    options = [(key, t(f"{prefix}.{key}", lang)) for key in keys]
+    return button_group(name, options, value, t(label, lang), class_name=class_name)

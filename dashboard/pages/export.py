@@ -569,8 +569,8 @@ def draw(render: Render, directory: Path, public_url: str, progress: Callable[[i
         body = map_png(directory, render.months[0], render.metric, render.lang, link, render.layout, slide)
         progress(1, 1)
         return body
-    encode = timelapse_gif if render.kind == "timelapse" else timelapse_mp4
-    return encode(directory, list(render.months), render.metric, render.lang, link, progress)
+    video = render.kind == "video"
+    return timelapse(directory, list(render.months), render.metric, render.lang, link, progress, video)
 
 
 def _png(figure: Figure) -> bytes:
@@ -617,27 +617,33 @@ def _frames(
             progress(done, len(months))
 
 
-def timelapse_gif(
+def timelapse(
     directory: Path,
     months: list[str],
     metric: str,
     lang: str,
     link: str = "",
     progress: Callable[[int, int], None] | None = None,
+    video: bool = False,
 ) -> bytes:
-    """An animated GIF with one frame per month; `progress(done, total)` is called after each frame.
+    """The months as an animated GIF or, with `video`, an MP4; `progress(done, total)` after each frame."""
+    frames = _frames(directory, months, metric, lang, VIDEO_SIZE if video else GIF_SIZE, link, progress)
+    return _mp4(frames) if video else _gif(frames, len(months))
+
+
+def _gif(frames: Iterator[Image.Image], count: int) -> bytes:
+    """An animated GIF of `count` frames, the last one held longer.
 
     Each frame is encoded as soon as it is drawn and then dropped, so memory holds one frame and
     the compressed file, not every frame of the animation.
     """
     with tempfile.TemporaryFile() as output:
-        frames = _frames(directory, months, metric, lang, GIF_SIZE, link, progress)
         for done, image in enumerate(frames, start=1):
             frame = gif_frame(image)
             if done == 1:
                 header, _ = GifImagePlugin.getheader(frame, info={"loop": 0})
                 output.writelines(header)
-            hold = GIF_FRAME_MS * 3 if done == len(months) else GIF_FRAME_MS  # hold the last month
+            hold = GIF_FRAME_MS * 3 if done == count else GIF_FRAME_MS  # hold the last month
             output.writelines(
                 GifImagePlugin.getdata(frame, duration=hold, disposal=1)  # the header's palette serves all
             )
@@ -659,15 +665,8 @@ def gif_frame(image: Image.Image) -> Image.Image:
     return image.quantize(palette=gif_palette(), dither=Image.Dither.NONE)
 
 
-def timelapse_mp4(
-    directory: Path,
-    months: list[str],
-    metric: str,
-    lang: str,
-    link: str = "",
-    progress: Callable[[int, int], None] | None = None,
-) -> bytes:
-    """An H.264 MP4 (16:9, 720p) with one frame per month, each shown for `GIF_FRAME_MS`."""
+def _mp4(frames: Iterator[Image.Image]) -> bytes:
+    """An H.264 MP4 (16:9, 720p) of the frames, each shown for `GIF_FRAME_MS`."""
     import imageio_ffmpeg
 
     with tempfile.TemporaryDirectory() as folder:
@@ -682,7 +681,7 @@ def timelapse_mp4(
         )
         writer.send(None)  # start ffmpeg
         try:
-            for image in _frames(directory, months, metric, lang, VIDEO_SIZE, link, progress):
+            for image in frames:
                 writer.send(image.tobytes())
         finally:
             writer.close()

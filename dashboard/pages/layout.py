@@ -13,7 +13,7 @@ from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.map_style import FIT_PADDING, HOME_BOUNDS, HOME_CENTER, KIND_COLOURS, PANES
 from dashboard.pages.cite import journalist_toolbar
 from dashboard.pages.compare import regional_section
-from dashboard.pages.controls import button_group
+from dashboard.pages.controls import button_group, choice_group
 from dashboard.pages.country import panel_shell
 from dashboard.pages.embed import embed_card, embed_credit
 from dashboard.pages.map_labels import route_labels
@@ -291,13 +291,7 @@ def header(view: ViewState, vintage: str) -> html.Header:
             html.Div(
                 className="controls",
                 children=[
-                    button_group(
-                        ids.METRIC,
-                        [(m, t(f"metric.{m}", lang)) for m in METRICS],
-                        view.metric,
-                        t("nav.metric", lang),
-                        class_name="segmented",
-                    ),
+                    choice_group(ids.METRIC, METRICS, view.metric, lang, "metric", "nav.metric", "segmented"),
                     html.Button(
                         t("present.enter", lang),
                         id=ids.PRESENT_BUTTON,
@@ -388,12 +382,14 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 role="region",
                 **{"aria-label": t("map.secondary_label", lang)},
                 children=[
-                    button_group(
+                    choice_group(
                         ids.SECOND_MEASURE,
-                        [(m, t(f"second_short.{m}", lang)) for m in SECOND_MEASURES],
+                        SECOND_MEASURES,
                         view.second,
-                        t("second.label", lang),
-                        class_name="second-select",
+                        lang,
+                        "second_short",
+                        "second.label",
+                        "second-select",
                     ),
                     second_map(view),
                     legend_box(lang, html.Div(id=ids.SECOND_LEGEND, className="legend")),

@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
-from dashboard.pages.controls import button_group
+from dashboard.pages.controls import choice_group
 from dashboard.view_state import TABS
 
 COLUMNS = ("country", "value", "per_1000", "date", "estimated", "source")
@@ -23,13 +23,7 @@ def skip_link(lang: str) -> html.A:
 
 def view_switch(tab: str, lang: str) -> html.Div:
     """Map | Table, above the map (as Our World in Data's chart tabs)."""
-    return button_group(
-        ids.MAP_TAB,
-        [(key, t(f"tab.{key}", lang)) for key in TABS],
-        tab,
-        t("tab.label", lang),
-        class_name="view-switch",
-    )
+    return choice_group(ids.MAP_TAB, TABS, tab, lang, "tab", "tab.label", "view-switch")
 
 
 def table_twin(tab: str, lang: str) -> html.Section:

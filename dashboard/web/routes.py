@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import Flask, Response, abort, jsonify, request
 
 from dashboard.cache import cache_outcome_header, reachable
@@ -50,13 +52,14 @@ def register_routes(server: Flask, cache_backend: str) -> None:
     def healthz() -> Response:
         state = current_state()
         state.refresh()
-        snapshot = state.snapshot
+        snapshot, checked = state.snapshot, state.checked_at
         status = "error" if state.bug or not snapshot else "degraded" if state.problems else "ok"
         body = {
             "status": status,
             "bug": state.bug,
             "data_vintage": snapshot.vintage if snapshot else None,
             "data_problems": [str(p) for p in state.problems[:50]],
+            "data_checked": checked and datetime.fromtimestamp(checked, UTC).isoformat(),
             "cache": {"backend": cache_backend, "reachable": reachable()},
             "server_errors": server_errors.value,
         }
