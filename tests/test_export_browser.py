@@ -21,14 +21,21 @@ def test_the_toolbar_offers_png_16_9_portrait_gif_and_mp4(watched_page, server):
         expect(watched_page.locator(button)).to_contain_text(label)
 
 
-def test_the_portrait_button_renders_a_1080_by_1350_image(watched_page, server):
-    open_dashboard(watched_page, server, "lang=pt&date=2019-03")
-    open_group(watched_page, "Imagem do mapa e animação")
-    watched_page.locator("#render-portrait").click()
-    image = watched_page.locator("#render-status img")
+def rendered_image(page, server, query: str, group: str, button: str, href: str):
+    """Open the view, press an image button and wait for the finished image; its download link is `href`."""
+    open_dashboard(page, server, query)
+    open_group(page, group)
+    page.locator(button).click()
+    image = page.locator("#render-status img")
     expect(image).to_have_js_property("complete", True, timeout=DEADLINE_MS)
-    expect(watched_page.locator("#render-link")).to_have_attribute(
-        "href", "/export/map.png?date=2019-03&metric=absolute&lang=pt&layout=portrait&download=1"
+    expect(page.locator("#render-link")).to_have_attribute("href", href)
+    return image
+
+
+def test_the_portrait_button_renders_a_1080_by_1350_image(watched_page, server):
+    href = "/export/map.png?date=2019-03&metric=absolute&lang=pt&layout=portrait&download=1"
+    image = rendered_image(
+        watched_page, server, "lang=pt&date=2019-03", "Imagem do mapa e animação", "#render-portrait", href
     )
     assert image.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [1080, 1350]
 
@@ -53,14 +60,9 @@ def test_the_mp4_button_renders_a_video_the_browser_can_decode(watched_page, ser
 
 
 def test_the_16_9_button_outlines_the_selected_country(watched_page, server):
-    open_dashboard(watched_page, server, "lang=en&date=2019-03&country=COL")
-    open_group(watched_page, "Map image and animation")
-    watched_page.locator("#render-png").click()
-    image = watched_page.locator("#render-status img")
-    expect(image).to_have_js_property("complete", True, timeout=DEADLINE_MS)
-    expect(watched_page.locator("#render-link")).to_have_attribute(
-        "href", "/export/map.png?date=2019-03&metric=absolute&lang=en&layout=wide&country=COL&download=1"
-    )
+    href = "/export/map.png?date=2019-03&metric=absolute&lang=en&layout=wide&country=COL&download=1"
+    view = "lang=en&date=2019-03&country=COL"
+    image = rendered_image(watched_page, server, view, "Map image and animation", "#render-png", href)
     assert image.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [1920, 1080]
     # the image the page shows carries the highlight outline (pixels of that exact colour)
     highlight = COLOURS["highlight"]
