@@ -114,13 +114,13 @@ def measure_interactions(browser, url: str, reps: int, play_reps: int, lang_reps
     toggle = page.get_by_label("Entry points")
 
     def layer(i: int) -> None:
-        markers = page.locator("#map .crossing-icon")
         if toggle.is_checked():
             toggle.uncheck()
             page.wait_for_function("() => !document.querySelector('#map .crossing-icon')", polling=10)
         else:
             toggle.check()
-            markers.first.wait_for()
+            # close crossings hide under a count badge (map_layers.js): wait for markers drawn, not shown
+            page.wait_for_function("() => document.querySelector('#map .crossing-icon')", polling=10)
 
     results["layer toggle"] = repeat(page, recorder, layer, reps)
 

@@ -13,7 +13,7 @@ from bench.browser import MAP_READY, button, open_page
 from bench.server import Gunicorn
 from bench.synthetic import data_with_services
 
-FIRST_CLUSTER = "() => !!document.querySelector('#map .marker-cluster')"
+FIRST_CLUSTER = "() => !!document.querySelector('#map .service-cluster')"
 FILTER = """async (selector) => {
   const panes = () => ['.leaflet-marker-pane', '.leaflet-overlay-pane']
     .map((p) => document.querySelector('#map ' + p)?.innerHTML.length).join('/');
