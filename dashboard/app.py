@@ -7,10 +7,12 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from unittest.mock import patch
 from urllib.parse import parse_qsl, urlsplit
 
 import dash
 from dash import _callback, html
+from dash._validate import validate_layout
 from flask import request
 from flask_compress import Compress
 
@@ -25,7 +27,7 @@ from dashboard.view_state import parse_view, preferred_language
 from dashboard.web.api import register_api
 from dashboard.web.routes import register_routes
 from dashboard.web.security import install_security
-from layers.boundaries import admin0
+from layers.boundaries import admin0_codes
 from layers.choropleth import default_month, stock_matrix
 from layers.digest import short_digest
 from layers.memo import artefact_dir, on_disk
@@ -63,7 +65,7 @@ def serve_layout() -> html.Div:
         lang=lang,
         months=matrix["months"],
         default_date=default_month(matrix),
-        countries=set(admin0(directory).index),
+        countries=set(admin0_codes(directory)),
         kinds=KINDS,
     )
     return build_layout(view, directory)
@@ -75,10 +77,12 @@ def set_up_dash_now(app: dash.Dash) -> None:
     On the first request, a threaded worker (gunicorn --threads) lets concurrent first requests
     skip the set-up while it runs: they get an empty `/_dash-dependencies`, a dead page. The
     `dash.callback` registrations it consumes are put back, so an app built later in the same
-    process (`corredores serve` builds two) still finds them.
+    process (`corredores serve` builds two) still finds them. Dash's check of the page for
+    duplicate ids is made where a page is built (`warm_up`), not here: a restart on unchanged
+    data reads its pages from disk.
     """
     registered, registry = list(_callback.GLOBAL_CALLBACK_LIST), dict(_callback.GLOBAL_CALLBACK_MAP)
-    with app.server.test_request_context("/"):
+    with app.server.test_request_context("/"), patch.object(app, "_layout_value", html.Div):
         app._setup_server()
     _callback.GLOBAL_CALLBACK_LIST[:] = registered
     _callback.GLOBAL_CALLBACK_MAP.update(registry)
@@ -94,6 +98,7 @@ def warm_up(app: dash.Dash, layout_key: Callable[[], str | None]) -> None:
     hits_before, misses_before = status.hits, status.misses
 
     def page() -> bytes:
+        validate_layout(app.layout, app._layout_value())  # Dash's duplicate-id check
         return app.serve_layout().get_data()
 
     try:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
-from shapely import make_valid
 
 from layers.memo import memoized_on_data
 from layers.problems import Problem, raise_if_errors
+
+if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+    import geopandas as gpd
 
 ADMIN0_FILE = "boundaries/admin0.geojson"
 ADMIN1_FILE = "boundaries/admin1.geojson"
@@ -32,6 +34,9 @@ def _read_geojson(
     directory: Path, relative: str, columns: list[str]
 ) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     """Read a GeoJSON file, checking presence, CRS, columns and geometry validity."""
+    import geopandas as gpd
+    from shapely import make_valid
+
     path = directory / relative
     problems: list[Problem] = []
     empty = gpd.GeoDataFrame(columns=columns, geometry=[], crs="EPSG:4326")
@@ -116,6 +121,12 @@ def admin0(directory: Path) -> gpd.GeoDataFrame:
     frame.index = list(frame["iso_a3"])
     frame.attrs["warnings"] = [p for p in problems if p.warning]
     return frame
+
+
+@memoized_on_data
+def admin0_codes(directory: Path) -> frozenset[str]:
+    """The ISO3 codes of `admin0`'s features, read back without the geometry libraries."""
+    return frozenset(admin0(directory).index)
 
 
 @memoized_on_data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from layers.balance import migratory_balance
@@ -13,6 +14,7 @@ from layers.crossings import crossing_flows, maritime_incidents
 from layers.entry_points import entry_points
 from layers.flows import flows
 from layers.funding import funding
+from layers.memo import artefact_dir, on_disk
 from layers.package import package
 from layers.paths import data_dir
 from layers.plausibility import avoid_domains, plausibility_warnings
@@ -81,10 +83,24 @@ class DataSnapshot:
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> DataSnapshot:
-        """Validate every layer; raise `DataError` listing all problems if any file is bad."""
+        """Validate every layer; raise `DataError` listing all problems if any file is bad.
+
+        A snapshot's verdict is kept on disk with its artefacts: a restart on unchanged data reads
+        it instead of loading every layer (they load when first asked for).
+        """
         resolved = data_dir(directory)
-        problems = [p for p in validate(resolved) if not p.warning]
+        folder = artefact_dir(resolved)
+        compute = partial(_verdict, resolved)
+        problems, vintage = on_disk(folder / "verdict.pickle", compute) if folder else compute()
         if problems:
             raise DataError(problems)
-        series = stock_by_month(resolved)
-        return cls(resolved, str(series.loc[~series["estimated"], "month"].max()))
+        return cls(resolved, vintage)
+
+
+def _verdict(directory: Path) -> tuple[list[Problem], str]:
+    """The errors found in a data directory, and the month of its newest published stock figure."""
+    problems = [p for p in validate(directory) if not p.warning]
+    if problems:
+        return problems, ""
+    series = stock_by_month(directory)
+    return [], str(series.loc[~series["estimated"], "month"].max())

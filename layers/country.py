@@ -7,8 +7,8 @@ without a browser and cached per (snapshot, country).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 
@@ -20,6 +20,9 @@ from layers.profiles import country_profiles
 from layers.regularisation import PERMITS_ISSUED, regularisation_mechanisms, residence_permits
 from layers.services import services
 from layers.stock import main_series, month_of, other_figures, resolve_month, stock_by_month
+
+if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+    import geopandas as gpd
 
 IOM_2018_TOTAL_ENTITY = "TOTAL"
 RMRP = "RMRP"
@@ -175,6 +178,8 @@ def on_the_ground(directory: str | Path | None, iso: str) -> dict:
 
 def _count_per_unit(points: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> pd.DataFrame:
     """How many points fall in each admin-1 unit (every unit listed, zeros included)."""
+    import geopandas as gpd
+
     located = points[points.geometry.notna()]
     joined = gpd.sjoin(
         located[["geometry"]], units[["iso_3166_2", "geometry"]], how="inner", predicate="within"

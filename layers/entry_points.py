@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import geopandas as gpd
+from typing import TYPE_CHECKING
 
 from layers.boundaries import admin0
 from layers.memo import memoized_on_data
@@ -12,12 +11,17 @@ from layers.points import checked_points
 from layers.problems import raise_if_errors
 from layers.table import Table
 
+if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+    import geopandas as gpd
+
 ENTRY_POINTS_FILE = "points/entry_points.csv"
 
 
 @memoized_on_data
 def entry_points(directory: Path) -> gpd.GeoDataFrame:
     """Crossing sides as points; a side without coordinates keeps an empty geometry."""
+    import geopandas as gpd
+
     countries = admin0(directory)
     table = Table(directory, ENTRY_POINTS_FILE)
     if table.ok:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-
-from shapely.geometry import MultiPolygon
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING
 
 from layers.boundaries import admin0
 from layers.country import on_the_ground
 from layers.memo import memoized_on_data
+
+if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+    from shapely.geometry.base import BaseGeometry
 
 # Parts smaller than this share of a country's largest part (Galápagos, Easter Island, San Andrés)
 # are left out of its view: the map should show where people live, not the whole ocean between.
@@ -19,6 +20,8 @@ MINOR_PART = 0.05
 
 def main_parts(shape: BaseGeometry) -> BaseGeometry:
     """The polygons of a country that are at least MINOR_PART of its largest one."""
+    from shapely.geometry import MultiPolygon
+
     if not isinstance(shape, MultiPolygon):
         return shape
     largest = max(part.area for part in shape.geoms)

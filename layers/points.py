@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import geopandas as gpd
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
-import shapely
 
 from layers.table import Table
+
+if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+    import geopandas as gpd
 
 # Town-centroid points on coarse 1:10m borders can fall just across a border (Aguas Verdes).
 BORDER_TOLERANCE_DEGREES = 0.1
@@ -18,6 +21,9 @@ def checked_points(table: Table, admin0: gpd.GeoDataFrame, country_column: str =
 
     Vectorised per country (one `dwithin` over all its points), so 100,000 rows take seconds.
     """
+    import geopandas as gpd
+    import shapely
+
     lat, lon = table.numbers["lat"].to_numpy(), table.numbers["lon"].to_numpy()
     usable = ~np.isnan(lat) & ~np.isnan(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
     points = np.full(len(lat), None, dtype=object)

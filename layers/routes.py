@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import geopandas as gpd
-from shapely import wkt
-from shapely.errors import ShapelyError
-from shapely.geometry import LineString
+from typing import TYPE_CHECKING
 
 from layers.boundaries import admin0
 from layers.entry_points import entry_points
 from layers.memo import memoized_on_data
 from layers.problems import raise_if_errors
 from layers.table import Table
+
+if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+    import geopandas as gpd
+    from shapely.geometry import LineString
 
 LAND_FILE = "routes/land.csv"
 MARITIME_FILE = "routes/maritime.csv"
@@ -26,6 +26,10 @@ def split_list(cell: str) -> list[str]:
 
 def _lines(table: Table, required: bool) -> list[LineString | None]:
     """Parse the `waypoints_wkt` column, reporting anything that is not a valid lon/lat LINESTRING."""
+    from shapely import wkt
+    from shapely.errors import ShapelyError
+    from shapely.geometry import LineString
+
     lines: list[LineString | None] = []
     for row, text in table.frame["waypoints_wkt"].items():
         if not text:
@@ -68,6 +72,8 @@ def _check_lists(table: Table, column: str, known: set[str], what: str) -> None:
 @memoized_on_data
 def land_routes(directory: Path) -> gpd.GeoDataFrame:
     """Main land corridors, with the countries and crossings they use; geometry is schematic."""
+    import geopandas as gpd
+
     table = Table(directory, LAND_FILE)
     if table.ok:
         table.check_schema()
@@ -90,6 +96,8 @@ UNSOURCED = ["", "none found"]  # a route with no source is not drawn as if it w
 @memoized_on_data
 def maritime_routes(directory: Path) -> gpd.GeoDataFrame:
     """Boat routes from Venezuela's coast to the islands; schematic, some without geometry."""
+    import geopandas as gpd
+
     table = Table(directory, MARITIME_FILE)
     if table.ok:
         table.check_schema()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
 
 from layers.boundaries import admin0
@@ -12,6 +12,9 @@ from layers.memo import memoized_on_data
 from layers.points import checked_points
 from layers.problems import raise_if_errors
 from layers.table import Table
+
+if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+    import geopandas as gpd
 
 SERVICES_FILE = "points/services.csv"
 KINDS = [
@@ -117,6 +120,8 @@ def _read(directory: Path) -> Table:
 @memoized_on_data
 def services(directory: Path) -> gpd.GeoDataFrame:
     """Service points with kind, operator, precision and source; rows without coordinates kept."""
+    import geopandas as gpd
+
     countries = admin0(directory)
     table = _read(directory)
     if table.ok:

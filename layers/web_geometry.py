@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import numpy as np
-import shapely
 
 from layers.boundaries import admin0, admin1
 from layers.memo import memoized_on_data
+
+if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+    import geopandas as gpd
 
 # coverage_simplify keeps shared borders identical on both sides and never drops a polygon,
 # so the small Caribbean islands (Aruba, Curaçao, Bonaire) survive this tolerance.
@@ -36,6 +38,8 @@ class WebGeometry:
 
 def simplify(frame: gpd.GeoDataFrame, properties: list[str]) -> bytes:
     """Compact GeoJSON of a coverage, simplified topologically and rounded to 4 decimals."""
+    import shapely
+
     simplified = shapely.coverage_simplify(frame.geometry.values, TOLERANCE_DEGREES)
     rounded = shapely.transform(simplified, lambda coords: np.round(coords, DECIMALS))
     features = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import numpy as np
 from geobuf import geobuf_pb2
 from geobuf.encode import Encoder
@@ -15,6 +15,9 @@ from layers.entry_points import entry_points
 from layers.memo import memoized_on_data
 from layers.routes import land_routes, maritime_routes
 from layers.services import services
+
+if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+    import geopandas as gpd
 
 ENTRY_POINT_PROPERTIES = [
     "crossing_id",

@@ -29,16 +29,17 @@ from tests.datadir import SHIPPED_DATA, broken_copy, read_rows, write_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 START = """
-import json
+import json, sys
 import dashboard.app  # builds the app from the environment, as gunicorn's worker does
 from layers.memo import artefact_counts
-print(json.dumps(dict(artefact_counts)))
+geometry = sorted(m for m in sys.modules if m.split(".")[0] in ("geopandas", "shapely", "pyproj", "pyogrio"))
+print(json.dumps({**artefact_counts, "geometry": geometry}))
 """
 
 
-def start(data: Path, root: Path) -> dict[str, int]:
+def start(data: Path, root: Path) -> dict:
     """A fresh process builds the app on `data` as a worker does (validation, warm-up); returns its
-    artefact counts."""
+    artefact counts and, under "geometry", the geometry libraries it imported."""
     run = subprocess.run(
         [sys.executable, "-c", START],
         cwd=ROOT,
@@ -72,8 +73,14 @@ def test_a_second_start_on_unchanged_data_reads_every_artefact(tmp_path):
     assert sum(name.startswith("encoded-") for name in names) == 6  # 3 documents x (br, gzip)
     second = start(SHIPPED_DATA, root)
     assert second.get("written", 0) == 0 and second.get("rejected", 0) == 0
-    assert second["read"] >= len(LOADERS) + len(LANGUAGES) + 6  # layers, pages, compressed bodies
+    assert second["read"] >= 1 + len(LANGUAGES) + 6  # the verdict, pages, compressed bodies
     assert artefact_files(root) == written  # not one file rewritten
+
+
+def test_a_restart_on_unchanged_data_does_not_import_the_geometry_libraries(tmp_path):
+    root = tmp_path / "snapshots"
+    assert "geopandas" in start(SHIPPED_DATA, root)["geometry"]  # the first start builds geometry
+    assert start(SHIPPED_DATA, root)["geometry"] == []
 
 
 def test_changed_data_gets_new_artefacts(tmp_path):

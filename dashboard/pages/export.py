@@ -21,10 +21,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
 from PIL import GifImagePlugin, Image
-from shapely.geometry import MultiPolygon, Polygon
 
 from dashboard.i18n import format_month, format_number, plural, t
 from dashboard.map_style import COLOURS, HOME_BOUNDS
@@ -38,9 +36,11 @@ from layers.routes import land_routes, maritime_routes
 from layers.scenes import scenes
 from layers.stock import LATEST, rows_at
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # geometry and drawing libraries load only where they are used
+    import geopandas as gpd
     from matplotlib.figure import Figure
     from matplotlib.path import Path as MplPath
+    from shapely.geometry import MultiPolygon, Polygon
 
     from dashboard.jobs import Render
 
@@ -157,6 +157,7 @@ def scene_view(scene: dict) -> tuple[str, str]:
 def _polygon_path(geometry: Polygon | MultiPolygon) -> MplPath:
     """One compound matplotlib path for a (multi)polygon, holes included."""
     from matplotlib.path import Path as MplPath
+    from shapely.geometry import MultiPolygon
 
     polygons = geometry.geoms if isinstance(geometry, MultiPolygon) else [geometry]
     vertices, codes = [], []
@@ -191,6 +192,8 @@ def map_geometry(directory: Path) -> MapGeometry:
 
 def projected(bounds: list[list[float]]) -> tuple[float, float, float, float]:
     """[[south, west], [north, east]] in degrees as (west, east, south, north) in Web Mercator, widened."""
+    import geopandas as gpd
+
     (south, west), (north, east) = bounds
     corners = gpd.GeoSeries.from_xy([west, east], [south, north], crs="EPSG:4326").to_crs(WEB_MERCATOR)
     pad_x = (corners.x.max() - corners.x.min()) * VIEW_MARGIN

@@ -34,7 +34,7 @@ from layers.api_tables import (
     resource_table,
     safe_cell,
 )
-from layers.boundaries import admin0
+from layers.boundaries import admin0_codes
 from layers.choropleth import stock_matrix
 from layers.citation import map_rows, series_rows
 from layers.months import months_between, year_up_to
@@ -135,7 +135,7 @@ def _month(directory: Path, parameter: str = "date", default: str | None = None)
 def _country(directory: Path) -> str:
     """The `country` a map image outlines (ISO3), or "" for none."""
     value = request.args.get("country", "")
-    if value and value not in admin0(directory).index:
+    if value and value not in admin0_codes(directory):
         raise BadRequest("country", f'expected an ISO3 code of a country on the map, got "{value[:20]}"')
     return value
 

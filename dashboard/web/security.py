@@ -164,11 +164,11 @@ def callback_body_problem(body: Any, callback_map: Mapping[str, dict]) -> str | 
 def known_values() -> Known:
     """The countries and months of the data being served (memoized by the layers)."""
     from dashboard.state import current_data_dir
-    from layers.boundaries import admin0
+    from layers.boundaries import admin0_codes
     from layers.choropleth import stock_matrix
 
     directory = current_data_dir()
-    return Known(frozenset(admin0(directory).index), tuple(stock_matrix(directory)["months"]))
+    return Known(admin0_codes(directory), tuple(stock_matrix(directory)["months"]))
 
 
 def component_suite_exists(app: dash.Dash, path: str) -> bool:
