@@ -7,7 +7,6 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from unittest.mock import patch
 from urllib.parse import parse_qsl, urlsplit
 
 import dash
@@ -82,8 +81,12 @@ def set_up_dash_now(app: dash.Dash) -> None:
     data reads its pages from disk.
     """
     registered, registry = list(_callback.GLOBAL_CALLBACK_LIST), dict(_callback.GLOBAL_CALLBACK_MAP)
-    with app.server.test_request_context("/"), patch.object(app, "_layout_value", html.Div):
-        app._setup_server()
+    app._layout_value = html.Div  # an instance attribute over the method, for the set-up only
+    try:
+        with app.server.test_request_context("/"):
+            app._setup_server()
+    finally:
+        del app._layout_value
     _callback.GLOBAL_CALLBACK_LIST[:] = registered
     _callback.GLOBAL_CALLBACK_MAP.update(registry)
 
