@@ -46,6 +46,8 @@ class Gunicorn:
             **(env or {}),
         }
         environment.pop("REDIS_URL", None) if not (env and "REDIS_URL" in env) else None
+        # A deployed app keeps the bytecode its first start wrote; a restart reads it (so does the floor).
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
         command = [str(Path(sys.executable).with_name("gunicorn")), app]
         command += ["--no-control-socket", "--bind", f"127.0.0.1:{self.port}", "--preload"]
         command += ["--workers", str(workers), "--threads", str(threads), "--timeout", "120"]
