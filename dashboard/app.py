@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -27,6 +29,7 @@ from dashboard.web.api import register_api
 from dashboard.web.routes import register_routes
 from dashboard.web.security import install_security
 from layers.boundaries import admin0_codes
+from layers.catalog import LOADERS
 from layers.choropleth import default_month, stock_matrix
 from layers.digest import short_digest
 from layers.memo import artefact_dir, on_disk
@@ -130,6 +133,38 @@ def warm_up(app: dash.Dash, layout_key: Callable[[], str | None]) -> None:
     )
 
 
+_loading_layers: set[int] = set()  # processes that have started loading the layers
+_loading_lock = threading.Lock()
+
+
+def load_layers_in_background() -> None:
+    """On a process's first request, start loading every layer in a thread.
+
+    A restart on unchanged data serves before reading any layer (`DataSnapshot.load` reads its
+    verdict); each worker then loads them while the browser fetches the page's scripts, so the
+    first callbacks find them in memory, as after a cold start.
+    """
+    if os.getpid() in _loading_layers:
+        return
+    with _loading_lock:
+        if os.getpid() in _loading_layers:
+            return
+        _loading_layers.add(os.getpid())
+    threading.Thread(target=_load_layers, name="load-layers", daemon=True).start()
+
+
+def _load_layers() -> None:
+    """Every layer of the data being served, into this process's memory."""
+    try:
+        directory = state.current_data_dir()
+        for loader in LOADERS.values():
+            loader(directory)
+    except DataError:  # no good data yet: nothing to load
+        return
+    except Exception:  # an optimisation: a request needing a layer loads it itself
+        log.warning("loading the layers in the background failed", exc_info=True)
+
+
 class CorredoresDash(dash.Dash):
     """Dash with the page language on `<html lang>` and the browser config (dashboard/browser_config.py)."""
 
@@ -170,6 +205,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     Compress(app.server)
+    app.server.before_request(load_layers_in_background)
     backend = init_cache(app.server, settings.redis_url)
     register_routes(app.server, backend)
     register_api(app.server)

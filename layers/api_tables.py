@@ -10,8 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from layers.balance import migratory_balance
 from layers.boundaries import admin0, admin1
@@ -27,6 +26,9 @@ from layers.routes import land_routes, maritime_routes, split_list
 from layers.services import services
 from layers.stock import r4v_figures, stock_by_month, stock_figures
 from layers.table import Table
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 LEADING_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 FILTER_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
@@ -58,6 +60,8 @@ def _outside_map_rows(directory: Path) -> pd.DataFrame:
 
 
 def _without_geometry(frame) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame(frame.drop(columns="geometry"))
 
 

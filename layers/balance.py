@@ -7,12 +7,14 @@ gives both is `derived` (flagged, never shown as published). Nothing is interpol
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from layers.codes import known_codes
 from layers.memo import memoized_on_data
 from layers.table import checked_frame
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 BALANCE_FILE = "figures/migratory_balance.csv"
 COUNTS = ["entries", "exits", "balance"]

@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from layers.memo import memoized_on_data
 from layers.problems import Problem, raise_if_errors
 
-if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+if TYPE_CHECKING:  # heavy libraries, imported where used (a warm start needs none)
     import geopandas as gpd
+    import pandas as pd
+
 
 ADMIN0_FILE = "boundaries/admin0.geojson"
 ADMIN1_FILE = "boundaries/admin1.geojson"
@@ -111,6 +111,8 @@ def _keyed_features(
 @memoized_on_data
 def admin0(directory: Path) -> gpd.GeoDataFrame:
     """Countries and territories of the Americas with ISO3, names and population (feature = row)."""
+    import pandas as pd
+
     frame, problems = _keyed_features(directory, ADMIN0_FILE, ADMIN0_COLUMNS, "iso_a3")
     population = pd.to_numeric(frame["pop_est"], errors="coerce")
     message = "expected a population of at least 0, found {value}"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from layers.balance import cumulative_balance, period_balances
 from layers.boundaries import admin0
@@ -13,6 +12,9 @@ from layers.funding import IOM_2018_PLAN, TOTAL, funding
 from layers.memo import memoized_on_data
 from layers.regularisation import PERMITS_ISSUED, residence_permits
 from layers.stock import LATEST, latest_rows, months, r4v_vintage, stock_by_month
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 # Class breaks (lower bounds) fixed across time so colours compare from one month to the next.
 BREAKS = {
@@ -83,6 +85,8 @@ def stock_matrix(directory: Path) -> dict:
     `latest`: `from` / `to` the oldest and newest month among the hosts' latest figures, `count`
     hosts with a latest figure, `vintage` the newest R4V update used (YYYY-MM).
     """
+    import pandas as pd
+
     series = stock_by_month(directory)
     countries = series[series["scope"] == "country"]
     hosts = admin0(directory)

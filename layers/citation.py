@@ -7,11 +7,13 @@ of the same month always carry the same numbers, dates and sources as the map.
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from layers.boundaries import admin0
 from layers.stock import main_series, rows_at, stock_by_month
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 REGION = "lac"
 R4V_MARK = "R4V"
@@ -49,6 +51,8 @@ def map_rows(directory: str | Path | None, month: str, metric: str) -> pd.DataFr
     `value` is the measure on screen (`people` or `per_1000`); estimated rows leave
     `reference_date` empty and name the bracketing published figures instead.
     """
+    import pandas as pd
+
     rows = rows_at(directory, month)
     rows = rows[rows["area"].isin(host_codes(directory))]
     rows = rows.sort_values("value", ascending=False)
@@ -80,6 +84,8 @@ def _reference_columns(rows: pd.DataFrame) -> dict[str, pd.Series]:
 
 def series_rows(directory: str | Path | None) -> pd.DataFrame:
     """The data of the charts: every host country's monthly series plus the regional total."""
+    import pandas as pd
+
     series = stock_by_month(directory)
     rows = series[series["area"].isin([*host_codes(directory), REGION])]
     table = pd.DataFrame(
@@ -95,6 +101,8 @@ def series_rows(directory: str | Path | None) -> pd.DataFrame:
 
 def _reference(directory: str | Path | None, area: str, date: str, source: str) -> dict[str, str]:
     """When and where (the outlet carrying it) the main-series row with this date and source was published."""
+    import pandas as pd
+
     rows = main_series(directory)
     match = rows[(rows["area"] == area) & (rows["date"] == date) & (rows["source"] == source)]
     if match.empty:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pycountry
 
 from layers.boundaries import admin0
 from layers.memo import memoized_on_data
 from layers.problems import raise_if_errors
 from layers.table import Table, checked_frame
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 OUTSIDE_MAP_FILE = "boundaries/outside_map.csv"
 

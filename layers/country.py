@@ -9,9 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-
 from layers.boundaries import admin0, admin1
 from layers.entry_points import entry_points
 from layers.funding import IOM_2018_PLAN, OUTCOMES, TOTAL, funding, iom_2018_by_outcome
@@ -21,8 +18,10 @@ from layers.regularisation import PERMITS_ISSUED, regularisation_mechanisms, res
 from layers.services import services
 from layers.stock import main_series, month_of, other_figures, resolve_month, stock_by_month
 
-if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+if TYPE_CHECKING:  # heavy libraries, imported where used (a warm start needs none)
     import geopandas as gpd
+    import pandas as pd
+
 
 IOM_2018_TOTAL_ENTITY = "TOTAL"
 RMRP = "RMRP"
@@ -60,6 +59,8 @@ def _stock_histories(directory: Path) -> dict[str | None, dict[str, pd.DataFrame
 
 def headline(directory: str | Path | None, iso: str, month: str) -> dict | None:
     """The value at `month` with its reference, and the change since the previous published figure."""
+    import numpy as np
+
     history = stock_history(directory, iso)
     month = resolve_month(directory, iso, month)
     # positions, then single rows: a click reads two or three rows, it never filters whole frames

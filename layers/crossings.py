@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from layers.codes import known_codes
 from layers.memo import memoized_on_data
 from layers.problems import Problem
 from layers.table import checked_frame
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 FLOWS_FILE = "points/crossing_flows.csv"
 INCIDENTS_FILE = "points/maritime_incidents.csv"

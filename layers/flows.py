@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from layers.codes import coded_frame
 from layers.memo import memoized_on_data
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 FLOWS_FILE = "figures/flows.csv"
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from layers.memo import memoized_on_data
 from layers.table import Table, checked_frame
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 FUNDING_FILE = "figures/funding.csv"
 IOM_2018_PLAN = "IOM Regional Action Plan 2018"

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import pandas as pd
 
 from layers.memo import memoized_on_data
 from layers.problems import Problem
 from layers.stock import main_series, published_figures
 from layers.table import checked_frame
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 AVOID_FILE = "avoid_domains.csv"
 FALL, RISE = 0.25, 0.60  # a main-series point falling more than 25 % or rising more than 60 %
@@ -76,6 +78,8 @@ def _avoided_sources(figures: pd.DataFrame, domains: pd.DataFrame) -> list[Probl
 @memoized_on_data
 def plausibility_warnings(directory: str | Path | None) -> pd.DataFrame:
     """Every plausibility warning, as a frame whose `attrs["warnings"]` `corredores validate` reports."""
+    import pandas as pd
+
     problems = _jumps(main_series(directory))
     problems += _avoided_sources(published_figures(directory), avoid_domains(directory))
     frame = pd.DataFrame({"warning": [str(p) for p in problems]})

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-
 from layers.table import Table
 
-if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+if TYPE_CHECKING:  # heavy libraries, imported where used (a warm start needs none)
     import geopandas as gpd
+
+    pass
+
 
 # Town-centroid points on coarse 1:10m borders can fall just across a border (Aguas Verdes).
 BORDER_TOLERANCE_DEGREES = 0.1
@@ -22,6 +22,8 @@ def checked_points(table: Table, admin0: gpd.GeoDataFrame, country_column: str =
     Vectorised per country (one `dwithin` over all its points), so 100,000 rows take seconds.
     """
     import geopandas as gpd
+    import numpy as np
+    import pandas as pd
     import shapely
 
     lat, lon = table.numbers["lat"].to_numpy(), table.numbers["lon"].to_numpy()

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from layers.codes import coded_frame, known_codes
 from layers.memo import memoized_on_data
 from layers.problems import Problem, raise_if_errors
 from layers.table import Table
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 PERMITS_FILE = "figures/residence_permits.csv"
 MECHANISMS_FILE = "figures/regularisation_mechanisms.csv"
@@ -76,6 +78,8 @@ def dated(file: str, values: pd.Series) -> tuple[pd.Series, pd.Series, list[Prob
     "2018-08-02" and "issuing platform opened"; a malformed date ("2018-13-02") is an error; text
     with no date is kept as the note, with a warning (the date is then unknown).
     """
+    import pandas as pd
+
     dates, notes, problems = [], [], []
     for row, value in values.items():
         match = LEADING_DATE.match(value.strip())

@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from layers.boundaries import admin0
 from layers.memo import memoized_on_data
 from layers.points import checked_points
 from layers.problems import raise_if_errors
 from layers.table import Table
 
-if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+if TYPE_CHECKING:  # heavy libraries, imported where used (a warm start needs none)
     import geopandas as gpd
+    import pandas as pd
+
 
 SERVICES_FILE = "points/services.csv"
 KINDS = [

@@ -24,8 +24,7 @@ Everything set aside stays available as "other published figures".
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from layers.boundaries import admin0
 from layers.codes import known_codes
@@ -33,11 +32,14 @@ from layers.memo import memoized_on_data
 from layers.problems import DataError, Problem
 from layers.table import Table, checked_frame
 
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
+
 STOCK_FILE = "figures/stock.csv"
 R4V_FILE = "figures/r4v_snapshots.csv"
 R4V_QUALIFIERS = {"exact": "", "rounded": "rounded", "approximately": "approximate", "at least": "at least"}
 R4V_AGGREGATES = {"LAC": "lac", "WLD": "world"}
-SERIES_START = pd.Period("2015-01", freq="M")
+SERIES_START = "2015-01"
 LATEST = "latest"  # the view of each area at its latest main-series figure, after the last month
 WITHIN = 12  # months: "a year" in rules 4 and 5
 PRECEDENCE = (["date_precision", "published", "exact", "row"], [False, False, False, True])  # rule 6
@@ -70,6 +72,8 @@ def stock_figures(directory: Path) -> pd.DataFrame:
 @memoized_on_data
 def r4v_figures(directory: Path) -> pd.DataFrame:
     """The R4V snapshot figures, validated, in the columns of `stock_figures`."""
+    import pandas as pd
+
     codes = known_codes(directory) | set(R4V_AGGREGATES)
     rows = checked_frame(directory, R4V_FILE, lambda table: table.iso3("iso_a3", codes))
     aggregate = rows["iso_a3"].map(R4V_AGGREGATES)
@@ -99,6 +103,8 @@ def r4v_figures(directory: Path) -> pd.DataFrame:
 @memoized_on_data
 def published_figures(directory: Path) -> pd.DataFrame:
     """Every published figure: the R4V snapshots, then the rows of figures/stock.csv."""
+    import pandas as pd
+
     return pd.concat([r4v_figures(directory), stock_figures(directory)], ignore_index=True)
 
 
@@ -122,6 +128,8 @@ def _one_per_month(rows: pd.DataFrame, order: list[str], ascending: list[bool]) 
 
 def _not_republished(rows: pd.DataFrame, earlier: pd.DataFrame) -> pd.DataFrame:
     """Rows whose value no earlier figure of the same area (in `earlier` or `rows`) already gave."""
+    import pandas as pd
+
     both = pd.concat([earlier.assign(new=False), rows.assign(new=True)]).sort_values(
         ["area", "month", "new"], kind="stable"
     )
@@ -135,6 +143,8 @@ def _months_near(rows: pd.DataFrame, chosen: pd.DataFrame, gap_only: bool) -> pd
     `gap_only`: covered when between two chosen months at most 12 months apart (rule 4);
     otherwise when a chosen month lies within 12 months (rule 5).
     """
+    import pandas as pd
+
     ordinals = _ordinal(chosen["month"]) if len(chosen) else pd.Series(dtype=int)
     by_area = {area: sorted(months) for area, months in ordinals.groupby(chosen["area"])}
     covered = []
@@ -151,6 +161,8 @@ def _months_near(rows: pd.DataFrame, chosen: pd.DataFrame, gap_only: bool) -> pd
 
 def choose_main_rows(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split figures into the main series (one per area and month) and the rows set aside."""
+    import pandas as pd
+
     usable = figures[
         (figures["measure"] == "stock") & (figures["date_precision"] > 0) & (figures["set_aside"] == "")
     ]
@@ -172,6 +184,8 @@ def choose_main_rows(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]
 
 def _monthly(area_rows: pd.DataFrame) -> pd.DataFrame:
     """One area's main rows spread over every month from 2015-01 to its last published month."""
+    import pandas as pd
+
     points = area_rows.set_index(pd.PeriodIndex(area_rows["month"], freq="M"))
     span = pd.period_range(points.index.min(), points.index.max(), freq="M")
     on_span = points.reindex(span)
@@ -192,7 +206,7 @@ def _monthly(area_rows: pd.DataFrame) -> pd.DataFrame:
     for side, filled in (("before", on_span.ffill()), ("after", on_span.bfill())):
         for label in ("date", "source", "value", "publisher", "url"):
             frame[f"{label}_{side}"] = filled[label].where(~published)
-    return frame[span >= SERIES_START].reset_index(drop=True)
+    return frame[span >= pd.Period(SERIES_START, freq="M")].reset_index(drop=True)
 
 
 @memoized_on_data
@@ -213,6 +227,8 @@ def stock_by_month(directory: Path) -> pd.DataFrame:
 
     Countries also carry `per_1000` inhabitants, using admin-0 `pop_est` of `pop_year`.
     """
+    import pandas as pd
+
     main = main_series(directory)
     if main.empty:
         message = "expected at least one figure in the main series, found none (is every row set aside?)"
@@ -226,6 +242,8 @@ def stock_by_month(directory: Path) -> pd.DataFrame:
 
 def months(directory: str | Path | None = None) -> list[str]:
     """Every month from 2015-01 to the latest month with a published country figure."""
+    import pandas as pd
+
     series = stock_by_month(directory)
     last = series.loc[series["scope"] == "country", "month"].max()
     return list(pd.period_range(SERIES_START, last, freq="M").strftime("%Y-%m"))

@@ -15,12 +15,14 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from layers.memo import memoized_on_data
 from layers.problems import Problem, raise_if_errors
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import numpy as np
+    import pandas as pd
 
 PACKAGE_FILE = "datapackage.json"
 HEADER_ROW = 1
@@ -62,6 +64,8 @@ class Table:
         tag_header: Callable[[list[str]], list[str] | None] | None = None,
     ):
         """Read `relative_path`; `tag_header` may turn a tag row (HXL) under the header into names."""
+        import pandas as pd
+
         self.file = relative_path
         self.problems: list[Problem] = []
         self._flagged: set[tuple[int, str]] = set()
@@ -182,6 +186,9 @@ class Table:
         maximum: float | None = None,
     ) -> pd.Series:
         """A numeric column (float, NaN where empty and allowed) with range checks."""
+        import numpy as np
+        import pandas as pd
+
         kind = "a whole number" if integer else "a number"
         if minimum is not None and maximum is not None:
             kind += f" between {minimum:g} and {maximum:g}"

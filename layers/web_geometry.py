@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from layers.boundaries import admin0, admin1
 from layers.memo import memoized_on_data
 
-if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
+if TYPE_CHECKING:  # heavy libraries, imported where used (a warm start needs none)
     import geopandas as gpd
+
+    pass
+
 
 # coverage_simplify keeps shared borders identical on both sides and never drops a polygon,
 # so the small Caribbean islands (Aruba, Curaçao, Bonaire) survive this tolerance.
@@ -38,6 +39,7 @@ class WebGeometry:
 
 def simplify(frame: gpd.GeoDataFrame, properties: list[str]) -> bytes:
     """Compact GeoJSON of a coverage, simplified topologically and rounded to 4 decimals."""
+    import numpy as np
     import shapely
 
     simplified = shapely.coverage_simplify(frame.geometry.values, TOLERANCE_DEGREES)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 from plotly.subplots import make_subplots
@@ -24,6 +24,9 @@ from dashboard.i18n import (
 from dashboard.pages.flow_panels import add_balance, crossing_counts_block
 from layers import country as data
 from layers.package import resource_credits
+
+if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
+    import pandas as pd
 
 STOCK_COLOUR = "#225ea8"
 PERMIT_COLOUR = "#7fcdbb"

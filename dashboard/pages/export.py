@@ -21,7 +21,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
 from PIL import GifImagePlugin, Image
 
 from dashboard.i18n import format_month, format_number, plural, t
@@ -36,13 +35,15 @@ from layers.routes import land_routes, maritime_routes
 from layers.scenes import scenes
 from layers.stock import LATEST, rows_at
 
-if TYPE_CHECKING:  # geometry and drawing libraries load only where they are used
+if TYPE_CHECKING:  # heavy libraries, imported where used (the web app starts without them)
     import geopandas as gpd
+    import pandas as pd
     from matplotlib.figure import Figure
     from matplotlib.path import Path as MplPath
     from shapely.geometry import MultiPolygon, Polygon
 
     from dashboard.jobs import Render
+
 
 LAYOUTS = ("wide", "portrait")
 WIDE_SIZE = (1920, 1080)  # pixels, 16:9: a full-HD slide
@@ -248,6 +249,8 @@ def hatch_ink(colour: str) -> str:
 
 def _counted(values: dict[str, float], derived: dict[str, bool] | None = None) -> pd.DataFrame:
     """Values by ISO3 as rows with `value` and `estimated` (hatched)."""
+    import pandas as pd
+
     flags = derived or {}
     return pd.DataFrame(
         {"value": values, "estimated": {iso: flags.get(iso, False) for iso in values}},
@@ -258,6 +261,8 @@ def _counted(values: dict[str, float], derived: dict[str, bool] | None = None) -
 def balance_at(figures: dict, iso: str, month: str) -> dict | None:
     """Brazil's cumulative balance at its latest checkpoint up to `month`; elsewhere the balance of
     the shortest published period containing it (`latest`: each country's newest), as the web map."""
+    import pandas as pd
+
     latest = month == LATEST
     if iso in figures["cumulative"]:
         reached = [f for f in figures["cumulative"][iso] if latest or f["to"][:7] <= month]
