@@ -29,7 +29,7 @@ from dashboard.web.api import register_api
 from dashboard.web.routes import register_routes
 from dashboard.web.security import install_security
 from layers.boundaries import admin0_codes
-from layers.catalog import LOADERS
+from layers.catalog import GEOMETRY_LAYERS, LOADERS
 from layers.choropleth import default_month, stock_matrix
 from layers.digest import short_digest
 from layers.memo import artefact_dir, on_disk
@@ -138,11 +138,11 @@ _loading_lock = threading.Lock()
 
 
 def load_layers_in_background() -> None:
-    """On a process's first request, start loading every layer in a thread.
+    """On a process's first request, start loading the layers pages need in a thread.
 
     A restart on unchanged data serves before reading any layer (`DataSnapshot.load` reads its
-    verdict); each worker then loads them while the browser fetches the page's scripts, so the
-    first callbacks find them in memory, as after a cold start.
+    verdict); each worker then loads the tables (not the geometry: `GEOMETRY_LAYERS`) while the
+    browser fetches the page's scripts, so the first callbacks find them in memory.
     """
     if os.getpid() in _loading_layers:
         return
@@ -154,11 +154,13 @@ def load_layers_in_background() -> None:
 
 
 def _load_layers() -> None:
-    """Every layer of the data being served, into this process's memory."""
+    """The layers without geometry of the data being served, into this process's memory."""
     try:
         directory = state.current_data_dir()
-        for loader in LOADERS.values():
-            loader(directory)
+        for name, loader in LOADERS.items():
+            if name not in GEOMETRY_LAYERS:
+                loader(directory)
+        stock_matrix(directory)
     except DataError:  # no good data yet: nothing to load
         return
     except Exception:  # an optimisation: a request needing a layer loads it itself

@@ -132,6 +132,15 @@ def admin0_codes(directory: Path) -> frozenset[str]:
 
 
 @memoized_on_data
+def admin0_table(directory: Path) -> pd.DataFrame:
+    """`admin0` without its geometry (names, population, flags by ISO3), read back without the
+    geometry libraries."""
+    import pandas as pd
+
+    return pd.DataFrame(admin0(directory).drop(columns="geometry"))
+
+
+@memoized_on_data
 def admin1(directory: Path) -> gpd.GeoDataFrame:
     """First-level subdivisions (states, departments, provinces) with ISO 3166-2 codes."""
     frame, problems = _keyed_features(directory, ADMIN1_FILE, ADMIN1_COLUMNS, "iso_3166_2")

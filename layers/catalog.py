@@ -53,6 +53,10 @@ LOADERS: dict[str, Callable] = {
     "plausibility": plausibility_warnings,
     "scenes": scenes,
 }
+# Layers with geometry (GeoDataFrames): read only where geometry is drawn, exported or joined.
+GEOMETRY_LAYERS = frozenset(
+    {"admin0", "admin1", "entry_points", "services", "land_routes", "maritime_routes"}
+)
 
 
 def validate(directory: str | Path | None = None) -> list[Problem]:

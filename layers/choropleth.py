@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layers.balance import cumulative_balance, period_balances
-from layers.boundaries import admin0
+from layers.boundaries import admin0_table
 from layers.codes import iso_by_name
 from layers.funding import IOM_2018_PLAN, TOTAL, funding
 from layers.memo import memoized_on_data
@@ -89,7 +89,7 @@ def stock_matrix(directory: Path) -> dict:
 
     series = stock_by_month(directory)
     countries = series[series["scope"] == "country"]
-    hosts = admin0(directory)
+    hosts = admin0_table(directory)
     countries = countries[countries["area"].isin(hosts.index[hosts["r4v_host"]])]
     countries = countries.fillna({url: "" for _, url in SIDES})
     all_months = months(directory)
@@ -137,7 +137,7 @@ def second_measures(directory: Path) -> dict:
     (balances over a stated period), per ISO3 as in `_balance_figures`; the browser picks, for a
     month, the latest checkpoint up to it and the shortest period containing it.
     """
-    population = admin0(directory)["pop_est"]
+    population = admin0_table(directory)["pop_est"]
     permits = residence_permits(directory)
     issued = permits[(permits["measure"] == PERMITS_ISSUED) & permits["iso_a3"].isin(population.index)]
     by_year: dict[str, dict[str, int]] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from layers.boundaries import admin0
+from layers.boundaries import admin0_table
 from layers.stock import main_series, rows_at, stock_by_month
 
 if TYPE_CHECKING:  # pandas, numpy: imported where used (a warm start needs none)
@@ -41,7 +41,7 @@ MAP_COLUMNS = [
 
 def host_codes(directory: str | Path | None) -> list[str]:
     """ISO3 codes of the R4V host countries, the countries the map colours."""
-    countries = admin0(directory)
+    countries = admin0_table(directory)
     return list(countries.index[countries["r4v_host"]])
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pycountry
 
-from layers.boundaries import admin0
+from layers.boundaries import admin0_codes, admin0_table
 from layers.memo import memoized_on_data
 from layers.problems import raise_if_errors
 from layers.table import Table, checked_frame
@@ -33,13 +33,13 @@ def outside_map(directory: Path) -> dict[str, str]:
 
 def iso_by_name(directory: str | Path | None = None) -> dict[str, str]:
     """English country name → ISO3 (admin-0), to recognise countries named in a text column."""
-    countries = admin0(directory)
+    countries = admin0_table(directory)
     return dict(zip(countries["name"], countries.index, strict=True))
 
 
 def known_codes(directory: str | Path | None = None) -> set[str]:
     """ISO3 codes on the map and outside it."""
-    return set(admin0(directory).index) | set(outside_map(directory))
+    return set(admin0_codes(directory)) | set(outside_map(directory))
 
 
 def coded_frame(directory: Path, relative_path: str, *, required: bool = True) -> pd.DataFrame:

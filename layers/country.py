@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from layers.boundaries import admin0, admin1
+from layers.boundaries import admin0_table, admin1
 from layers.entry_points import entry_points
 from layers.funding import IOM_2018_PLAN, OUTCOMES, TOTAL, funding, iom_2018_by_outcome
 from layers.memo import memoized_on_data
@@ -29,7 +29,7 @@ RMRP = "RMRP"
 
 def english_name(directory: str | Path | None, iso: str) -> str:
     """The admin-0 English name, which is also how funding tables name a country."""
-    return str(admin0(directory).loc[iso, "name"])
+    return str(admin0_table(directory).loc[iso, "name"])
 
 
 def stock_history(directory: str | Path | None, iso: str) -> dict[str, pd.DataFrame]:

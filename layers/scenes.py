@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from layers.boundaries import admin0
+from layers.boundaries import admin0_codes
 from layers.choropleth import BREAKS
 from layers.memo import memoized_on_data
 from layers.problems import DataError, Problem, raise_if_errors
@@ -88,7 +88,7 @@ def scenes(directory: Path) -> list[dict]:
     if not isinstance(items, list):
         raise DataError([Problem(SCENES_FILE, 'expected an object with a list of "scenes"', column="scenes")])
     known_months = months(directory)
-    countries = set(admin0(directory).index)
+    countries = set(admin0_codes(directory))
     problems: list[Problem] = []
     for number, scene in enumerate(items, start=1):
         if not isinstance(scene, dict):

@@ -133,13 +133,27 @@ def services(directory: Path) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
+@memoized_on_data
+def service_positions(directory: Path) -> pd.DataFrame:
+    """Kind, longitude and latitude of each located service, read back without the geometry libraries."""
+    import pandas as pd
+
+    points = services(directory)
+    points = points[points.geometry.notna()]
+    return pd.DataFrame({"kind": points["kind"], "lon": points.geometry.x, "lat": points.geometry.y})
+
+
 def count_in_box(
     directory: str | Path | None, kinds: list[str], box: tuple[float, float, float, float] | None
 ) -> pd.Series:
-    """Services per kind among `kinds` inside the box (south, west, north, east); everywhere when None."""
-    points = services(directory)
-    points = points[points.geometry.notna() & points["kind"].isin(kinds)]
+    """Services per kind among `kinds` inside the box (south, west, north, east), edges included;
+    everywhere when None."""
+    positions = service_positions(directory)
+    chosen = positions[positions["kind"].isin(kinds)]
     if box is not None:
         south, west, north, east = box
-        points = points.cx[west:east, south:north]
-    return points["kind"].value_counts()
+        inside = chosen["lon"].between(min(west, east), max(west, east)) & chosen["lat"].between(
+            min(south, north), max(south, north)
+        )
+        chosen = chosen[inside]
+    return chosen["kind"].value_counts()

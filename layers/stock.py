@@ -26,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from layers.boundaries import admin0
+from layers.boundaries import admin0_table
 from layers.codes import known_codes
 from layers.memo import memoized_on_data
 from layers.problems import DataError, Problem
@@ -234,7 +234,7 @@ def stock_by_month(directory: Path) -> pd.DataFrame:
         message = "expected at least one figure in the main series, found none (is every row set aside?)"
         raise DataError([Problem(STOCK_FILE, message, column="set_aside")])
     frame = pd.concat([_monthly(rows) for _, rows in main.groupby("area")], ignore_index=True)
-    population = admin0(directory)[["pop_est", "pop_year"]]
+    population = admin0_table(directory)[["pop_est", "pop_year"]]
     frame = frame.join(population, on="area")
     frame["per_1000"] = frame["value"] / frame["pop_est"] * 1000
     return frame
