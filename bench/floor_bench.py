@@ -28,6 +28,7 @@ from layers.paths import SHIPPED_DATA_DIR
 
 COUNTRIES = ["COL", "PER", "BRA", "CHL", "ECU", "ARG", "PAN", "MEX"]
 Row = tuple[str, str, str, str, str, bool | None, str]
+NOTE = "\n(the machine is shared by several agents: load average beside each figure; 2 cores)"
 
 
 def load() -> str:
@@ -193,6 +194,17 @@ def lighthouse_rows(url: str, floor_url: str) -> list[Row]:
     return rows
 
 
+def scaled_startups(points: int) -> list[Row]:
+    """Floor, cold and warm start with `points` synthetic services (none when 0)."""
+    if not points:
+        return []
+    with tempfile.TemporaryDirectory(prefix="corredores-synthetic-") as temp:
+        data = data_with_services(SHIPPED_DATA_DIR, Path(temp) / "data", points)
+        rows, warm = startups(data, f"{points:,} services", 30.0)
+        warm.stop()
+    return rows
+
+
 def print_table(rows: list[Row]) -> None:
     """Figure | Corredores | floor | ratio | target | met | load average."""
     header = ("Figure", "Corredores", "Floor", "Ratio", "Target", "Met", "Load avg (1 min)")
@@ -204,90 +216,82 @@ def print_table(rows: list[Row]) -> None:
             print("-" + "+".join("-" * (w + 2) for w in widths) + "-")
 
 
-def interaction_rows(url: str, args: argparse.Namespace) -> list[Row]:
-    """Country click, language switch, Lighthouse (when installed) and play on the warm server at `url`."""
-    rows: list[Row] = []
-    clicks = country_click_ms(url, args.reps)
-    p95 = percentile(clicks, 0.95)
-    rows.append(
-        (
-            "Country click, server (warm)",
-            f"p95 {p95:.0f} ms, median {statistics.median(clicks):.0f} ms (n={len(clicks)})",
-            "n/a (no panel)",
-            "",
-            "p95 <= 50 ms",
-            p95 <= 50,
-            load(),
-        )
-    )
-    switches = language_switch_s(url, args.lang_reps)
-    worst = max(switches)
-    rows.append(
-        (
-            "Language switch, fully drawn",
-            f"median {statistics.median(switches):.2f} s, max {worst:.2f} s (n={len(switches)})",
-            "n/a (one language)",
-            "",
-            "<= 1.5 s",
-            statistics.median(switches) <= 1.5,
-            load(),
-        )
-    )
-    if lighthouse.available():
-        floor = Gunicorn(SHIPPED_DATA_DIR, app="bench.floor:server")
-        try:
-            rows += lighthouse_rows(f"{url}/?lang=en", floor.url)
-        finally:
-            floor.stop()
-    else:
-        print("Lighthouse skipped: npm install --prefix bench/lighthouse", file=sys.stderr)
-    play = play_cadence(url, 13)
-    rows.append(
-        (
-            "Play: step interval (configured 600 ms)",
-            f"median {play['median']:.0f} ms (n={play['n']})",
-            "n/a (no slider)",
-            f"{play['median'] / 600:.2f}x configured",
-            "within 10 % of 600 ms",
-            abs(play["median"] - 600) <= 60,
-            load(),
-        )
-    )
-    rows.append(
-        (
-            "Play: longest task while playing",
-            f"{play['longest']:.0f} ms",
-            "n/a",
-            "",
-            "<= 100 ms",
-            play["longest"] <= 100,
-            load(),
-        )
-    )
-    return rows
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.floor_bench", description=__doc__)
     parser.add_argument("--points", type=int, default=100_000, help="synthetic services (0: skip)")
     parser.add_argument("--reps", type=int, default=40, help="country clicks measured")
     parser.add_argument("--lang-reps", type=int, default=4, help="language switches measured")
-    parser.add_argument("--only", choices=["startups"], help="run only this part (shipped data and --points)")
+    parser.add_argument("--only", choices=["startups"], help="measure only this part (and --points)")
     args = parser.parse_args(argv)
+    if args.only == "startups":
+        rows, warm = startups(SHIPPED_DATA_DIR, "shipped data", None)
+        warm.stop()
+        print_table(rows + scaled_startups(args.points))
+        print(NOTE)
+        return 0
     rows, warm = startups(SHIPPED_DATA_DIR, "shipped data", None)
     try:
-        if args.only != "startups":
-            rows += interaction_rows(warm.url, args)
+        clicks = country_click_ms(warm.url, args.reps)
+        p95 = percentile(clicks, 0.95)
+        rows.append(
+            (
+                "Country click, server (warm)",
+                f"p95 {p95:.0f} ms, median {statistics.median(clicks):.0f} ms (n={len(clicks)})",
+                "n/a (no panel)",
+                "",
+                "p95 <= 50 ms",
+                p95 <= 50,
+                load(),
+            )
+        )
+        switches = language_switch_s(warm.url, args.lang_reps)
+        worst = max(switches)
+        rows.append(
+            (
+                "Language switch, fully drawn",
+                f"median {statistics.median(switches):.2f} s, max {worst:.2f} s (n={len(switches)})",
+                "n/a (one language)",
+                "",
+                "<= 1.5 s",
+                statistics.median(switches) <= 1.5,
+                load(),
+            )
+        )
+        if lighthouse.available():
+            floor = Gunicorn(SHIPPED_DATA_DIR, app="bench.floor:server")
+            try:
+                rows += lighthouse_rows(f"{warm.url}/?lang=en", floor.url)
+            finally:
+                floor.stop()
+        else:
+            print("Lighthouse skipped: npm install --prefix bench/lighthouse", file=sys.stderr)
+        play = play_cadence(warm.url, 13)
+        rows.append(
+            (
+                "Play: step interval (configured 600 ms)",
+                f"median {play['median']:.0f} ms (n={play['n']})",
+                "n/a (no slider)",
+                f"{play['median'] / 600:.2f}x configured",
+                "within 10 % of 600 ms",
+                abs(play["median"] - 600) <= 60,
+                load(),
+            )
+        )
+        rows.append(
+            (
+                "Play: longest task while playing",
+                f"{play['longest']:.0f} ms",
+                "n/a",
+                "",
+                "<= 100 ms",
+                play["longest"] <= 100,
+                load(),
+            )
+        )
     finally:
         warm.stop()
-    if args.points:
-        with tempfile.TemporaryDirectory(prefix="corredores-synthetic-") as temp:
-            data = data_with_services(SHIPPED_DATA_DIR, Path(temp) / "data", args.points)
-            scaled, warm = startups(data, f"{args.points:,} services", 30.0)
-            warm.stop()
-            rows += scaled
-    print_table(rows)
-    print("\n(the machine is shared by several agents: load average beside each figure; 2 cores)")
+    print_table(rows + scaled_startups(args.points))
+    print(NOTE)
     return 0
 
 
