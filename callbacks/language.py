@@ -1,0 +1,42 @@
+"""A language switch without a reload: the server sends the new language's texts and the props of the
+page that differ between the two languages; the browser sets those props in place
+(assets/language.js), so every component stays mounted (the maps keep their view, layers and
+geometry), and the callbacks that draw with the texts run again with the new text store."""
+
+from urllib.parse import parse_qsl
+
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids
+from dashboard.pages.page import plain, text_patches, view_page
+
+# sent as outputs (their callbacks run again), or left as the browser has them
+NOT_PATCHED = (ids.TEXT_STORE, ids.LANG_STORE, ids.LANG, ids.MAP_LAYERS)
+
+
+@callback(
+    Output(ids.LANG_PATCH, "data"),
+    Output(ids.TEXT_STORE, "data"),
+    Output(ids.LANG_STORE, "data"),
+    Input(ids.LANG, "data"),
+    State(ids.LANG_STORE, "data"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def switch_language(lang: str, shown: str, search: str | None) -> tuple[list[dict], dict, str]:
+    """The props that change from the shown language to `lang`, for the view in the address bar."""
+    if lang == shown:
+        raise PreventUpdate
+    query = dict(parse_qsl((search or "").lstrip("?")))
+    before, after = view_page({**query, "lang": shown}, shown), view_page({**query, "lang": lang}, lang)
+    patches = text_patches(plain(before), plain(after), skip=NOT_PATCHED)
+    return patches, after[ids.TEXT_STORE].data, lang
+
+
+clientside_callback(
+    ClientsideFunction("corredores", "patchLanguage"),
+    Output(ids.APP_ROOT, "lang"),
+    Input(ids.LANG_PATCH, "data"),
+    State(ids.TEXT_STORE, "data"),
+)

@@ -1,0 +1,95 @@
+"""The page for a URL query: what a first visit gets and what a language switch swaps in."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from dash import html
+from dash.development.base_component import Component
+from plotly.utils import PlotlyJSONEncoder
+
+from dashboard import state
+from dashboard.i18n import t
+from dashboard.pages.layout import build_layout
+from dashboard.view_state import parse_view
+from layers.boundaries import admin0
+from layers.choropleth import default_month, stock_matrix
+from layers.problems import DataError
+from layers.services import KINDS
+
+
+def view_page(query: Mapping[str, str], lang: str) -> html.Div:
+    """The whole page for a URL query; `lang` is the language when the query names none."""
+    try:
+        directory = state.current_data_dir()
+    except DataError:
+        return html.Div(t("data.unavailable", lang), className="fatal", role="alert")
+    matrix = stock_matrix(directory)
+    view = parse_view(
+        query,
+        lang=lang,
+        months=matrix["months"],
+        default_date=default_month(matrix),
+        countries=set(admin0(directory).index),
+        kinds=KINDS,
+    )
+    return build_layout(view, directory)
+
+
+def plain(component: Component) -> dict:
+    """A component tree as the JSON Dash sends to the browser."""
+    return json.loads(json.dumps(component, cls=PlotlyJSONEncoder))
+
+
+def _is_component(value: Any) -> bool:
+    return isinstance(value, dict) and "type" in value and "namespace" in value and "props" in value
+
+
+def _ids(value: Any) -> list:
+    """The ids in a piece of layout, in order: a swap that keeps them keeps every callback's target."""
+    if _is_component(value):
+        return [value["props"].get("id"), *_ids(value["props"].get("children"))]
+    if isinstance(value, list):
+        return [found for item in value for found in _ids(item)]
+    return []
+
+
+def text_patches(old: dict, new: dict, path: tuple = (), skip: Collection[str] = ()) -> list[dict]:
+    """The props that differ between two versions of one page (e.g. in two languages).
+
+    Each patch names the component's path in the layout, its type, the prop, and the value before and
+    after: the browser sets a prop only where it still holds the value before (a callback may have
+    changed it since). Children that are components are followed, so the components stay mounted.
+    """
+    if old["type"] != new["type"] or old["props"].get("id") != new["props"].get("id"):
+        return []
+    if old["props"].get("id") in skip:
+        return []
+    patches = []
+    for prop in sorted(set(old["props"]) | set(new["props"])):
+        before, after = old["props"].get(prop), new["props"].get(prop)
+        if before == after:
+            continue
+        where = (*path, "props", prop)
+        if _is_component(before) and _is_component(after):
+            patches += text_patches(before, after, where, skip)
+        elif isinstance(before, list) and isinstance(after, list) and _same_shape(before, after):
+            for i, (a, b) in enumerate(zip(before, after, strict=True)):
+                if _is_component(a):
+                    patches += text_patches(a, b, (*where, i), skip)
+        elif _ids(before) == _ids(after):
+            patch = {"path": list(path), "type": old["type"], "prop": prop, "old": before, "new": after}
+            patches.append(patch)
+    return patches
+
+
+def _same_shape(before: list, after: list) -> bool:
+    """Lists whose items are components of the same types at the same places, and the same texts elsewhere."""
+    return len(before) == len(after) and all(
+        (a["type"], a["props"].get("id")) == (b["type"], b["props"].get("id"))
+        if _is_component(a) and _is_component(b)
+        else a == b
+        for a, b in zip(before, after, strict=True)
+    )
