@@ -19,19 +19,24 @@ NOT_PATCHED = (ids.TEXT_STORE, ids.LANG_STORE, ids.LANG, ids.MAP_LAYERS)
     Output(ids.LANG_PATCH, "data"),
     Output(ids.TEXT_STORE, "data"),
     Output(ids.LANG_STORE, "data"),
+    # set again as they are: the browser-side callbacks that draw with the texts run with the new ones
+    Output(ids.MONTH_INDEX, "value", allow_duplicate=True),
+    Output(ids.PRESENT, "data", allow_duplicate=True),
     Input(ids.LANG, "data"),
     State(ids.LANG_STORE, "data"),
     State(ids.URL, "search"),
+    State(ids.MONTH_INDEX, "value"),
+    State(ids.PRESENT, "data"),
     prevent_initial_call=True,
 )
-def switch_language(lang: str, shown: str, search: str | None) -> tuple[list[dict], dict, str]:
+def switch_language(lang: str, shown: str, search: str | None, index: int, present: bool) -> tuple:
     """The props that change from the shown language to `lang`, for the view in the address bar."""
     if lang == shown:
         raise PreventUpdate
     query = dict(parse_qsl((search or "").lstrip("?")))
     before, after = view_page({**query, "lang": shown}, shown), view_page({**query, "lang": lang}, lang)
     patches = text_patches(plain(before), plain(after), skip=NOT_PATCHED)
-    return patches, after[ids.TEXT_STORE].data, lang
+    return patches, after[ids.TEXT_STORE].data, lang, index, present
 
 
 clientside_callback(

@@ -67,7 +67,7 @@ clientside_callback(
     Output(ids.MAP_ADMIN1_COUNTRY, "hideout"),
     Output(ids.ADMIN1_LEGEND, "children"),
     Input(ids.SELECTED, "data"),
-    State(ids.LANG_STORE, "data"),
+    Input(ids.LANG_STORE, "data"),  # a language switch redraws the legend
 )
 def admin1_shading(iso: str | None, lang_code: str | None) -> tuple[dict, list]:
     """Shade the selected country's states by what its panel counts there, with a matching legend."""
@@ -119,7 +119,7 @@ clientside_callback(
     Output(ids.SERVICE_COUNTS, "children"),
     Input(ids.MAP, "bounds"),
     Input(ids.SERVICE_KINDS, "data"),
-    State(ids.LANG_STORE, "data"),
+    Input(ids.LANG_STORE, "data"),
 )
 def services_in_view(bounds: list | None, kinds: list[str] | None, lang_code: str | None) -> html.Ul | str:
     """Count the services of the chosen kinds inside the visible part of the map."""

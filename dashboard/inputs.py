@@ -96,6 +96,11 @@ def page_language(value: Any, known: Known) -> str | None:
     return f"expected one of {', '.join(LANGUAGES)}"
 
 
+def flag(value: Any, known: Known) -> str | None:
+    """A switch: true, false or absent."""
+    return None if value is None or isinstance(value, bool) else "expected true or false"
+
+
 def query(value: Any, known: Known) -> str | None:
     """The page's query string, as the address bar has it (`parse_view` checks each key)."""
     if value is None or (isinstance(value, str) and len(value) <= MAX_QUERY_LENGTH):
@@ -157,6 +162,7 @@ CHECKS: dict[tuple[str, str], Check] = {
     (ids.LANG_STORE, "data"): page_language,
     (ids.LANG, "data"): page_language,
     (ids.URL, "search"): query,
+    (ids.PRESENT, "data"): flag,
     (ids.SELECTED, "data"): country,
     (ids.MONTH_INDEX, "value"): month_index,
     (ids.COUNTRY_MONTH, "data"): month_index,
