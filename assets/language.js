@@ -17,14 +17,16 @@
     const other = Object.keys(b).filter((k) => b[k] !== undefined && b[k] !== null);
     return keys.length === other.length && keys.every((k) => same(a[k], b[k]));
   }
-  /* Set each patch's prop where the component still shows the value of the old language. */
+  /* Set each patch's props where the component still shows the value of the old language. */
   function applyPatches(store, patches) {
     const root = store.getState().paths.strs[ns.ids.APP_ROOT]; // patch paths start at the page's root
     patches.forEach((patch) => {
       const itempath = root.concat(patch.path);
       const node = itempath.reduce((at, key) => (at === undefined || at === null ? at : at[key]), store.getState().layout);
-      if (!node || node.type !== patch.type || !same(node.props[patch.prop], patch.old)) return;
-      store.dispatch({ type: "ON_PROP_CHANGE", payload: { itempath: itempath, props: { [patch.prop]: patch.new } } });
+      if (!node || node.type !== patch.type) return;
+      const props = {};
+      Object.keys(patch.new).forEach((prop) => { if (same(node.props[prop], patch.old[prop])) props[prop] = patch.new[prop]; });
+      if (Object.keys(props).length) store.dispatch({ type: "ON_PROP_CHANGE", payload: { itempath: itempath, props: props } });
     });
   }
 

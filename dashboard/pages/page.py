@@ -59,35 +59,38 @@ def _ids(value: Any) -> list:
 def text_patches(old: dict, new: dict, path: tuple = (), skip: Collection[str] = ()) -> list[dict]:
     """The props that differ between two versions of one page (e.g. in two languages).
 
-    Each patch names the component's path in the layout, its type, the prop, and the value before and
-    after: the browser sets a prop only where it still holds the value before (a callback may have
-    changed it since). Children that are components are followed, so the components stay mounted.
+    Each patch names a component's path in the layout, its type, and the props that differ with their
+    values before and after: the browser sets a prop only where it still holds the value before (a
+    callback may have changed it since). Children holding components with ids are followed, so those
+    stay mounted.
     """
     if old["type"] != new["type"] or old["props"].get("id") != new["props"].get("id"):
         return []
     if old["props"].get("id") in skip:
         return []
-    patches = []
+    patches, before_props, after_props = [], {}, {}
     for prop in sorted(set(old["props"]) | set(new["props"])):
         before, after = old["props"].get(prop), new["props"].get(prop)
         if before == after:
             continue
         where = (*path, "props", prop)
-        if _is_component(before) and _is_component(after):
+        static = not any(_ids(before)) and not any(_ids(after))  # nothing in it a callback targets
+        if not static and _is_component(before) and _is_component(after):
             patches += text_patches(before, after, where, skip)
-        elif isinstance(before, list) and isinstance(after, list) and _same_shape(before, after):
+        elif not static and isinstance(before, list) and _same_shape(before, after):
             for i, (a, b) in enumerate(zip(before, after, strict=True)):
                 if _is_component(a):
                     patches += text_patches(a, b, (*where, i), skip)
-        elif _ids(before) == _ids(after):
-            patch = {"path": list(path), "type": old["type"], "prop": prop, "old": before, "new": after}
-            patches.append(patch)
+        elif _ids(before) == _ids(after):  # replaced whole: what it holds is remounted
+            before_props[prop], after_props[prop] = before, after
+    if after_props:
+        patches.append({"path": list(path), "type": old["type"], "old": before_props, "new": after_props})
     return patches
 
 
-def _same_shape(before: list, after: list) -> bool:
+def _same_shape(before: list, after: Any) -> bool:
     """Lists whose items are components of the same types at the same places, and the same texts elsewhere."""
-    return len(before) == len(after) and all(
+    return isinstance(after, list) and len(before) == len(after) and all(
         (a["type"], a["props"].get("id")) == (b["type"], b["props"].get("id"))
         if _is_component(a) and _is_component(b)
         else a == b
