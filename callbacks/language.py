@@ -8,8 +8,10 @@ from urllib.parse import parse_qsl
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids
+from dashboard import ids, state
+from dashboard.cache import LAYOUT_SECONDS, remember, snapshot_key
 from dashboard.pages.page import plain, text_patches, view_page
+from layers.digest import short_digest
 
 # sent as outputs (their callbacks run again), or left as the browser has them
 NOT_PATCHED = (ids.TEXT_STORE, ids.LANG_STORE, ids.LANG, ids.MAP_LAYERS)
@@ -33,10 +35,22 @@ def switch_language(lang: str, shown: str, search: str | None, index: int, prese
     """The props that change from the shown language to `lang`, for the view in the address bar."""
     if lang == shown:
         raise PreventUpdate
-    query = dict(parse_qsl((search or "").lstrip("?")))
-    before, after = view_page({**query, "lang": shown}, shown), view_page({**query, "lang": lang}, lang)
-    patches = text_patches(plain(before), plain(after), skip=NOT_PATCHED)
-    return patches, after[ids.TEXT_STORE].data, lang, index, present
+    query = {key: value for key, value in parse_qsl((search or "").lstrip("?")) if key != "lang"}
+    patches, texts = switched(query, shown, lang)
+    return patches, texts, lang, index, present
+
+
+def switched(query: dict[str, str], shown: str, lang: str) -> tuple[list[dict], dict]:
+    """The patches from `shown` to `lang` and the new text store, for a view (cached as layouts are)."""
+    directory = state.current_data_dir()
+    problems = [str(problem) for problem in state.current_state().problems]  # the admin banner shows them
+    view = short_digest(repr((sorted(query.items()), problems)).encode(), 16)
+
+    def compute() -> tuple[list[dict], dict]:
+        before, after = view_page({**query, "lang": shown}, shown), view_page({**query, "lang": lang}, lang)
+        return text_patches(plain(before), plain(after), skip=NOT_PATCHED), after[ids.TEXT_STORE].data
+
+    return remember(snapshot_key(directory, "language", shown, lang, view), compute, timeout=LAYOUT_SECONDS)
 
 
 clientside_callback(
