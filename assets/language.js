@@ -10,12 +10,13 @@
   const controls = [];
   if (window.L) L.Control.addInitHook(function () { controls.push(this); });
 
-  function same(a, b) {
-    if (a === b) return true;
-    if (!a || !b || typeof a !== "object" || typeof b !== "object" || Array.isArray(a) !== Array.isArray(b)) return a == b;
-    const keys = Object.keys(a).filter((k) => a[k] !== undefined && a[k] !== null);
-    const other = Object.keys(b).filter((k) => b[k] !== undefined && b[k] !== null);
-    return keys.length === other.length && keys.every((k) => same(a[k], b[k]));
+  /* Whether a value still holds what the old language set: components may add keys of their own
+   * (dash-leaflet numbers the features of a GeoJSON it was given). */
+  function holds(value, old) {
+    if (old === null || old === undefined || typeof old !== "object") return value === old || (value == null && old == null);
+    if (!value || typeof value !== "object" || Array.isArray(value) !== Array.isArray(old)) return false;
+    if (Array.isArray(old) && value.length !== old.length) return false;
+    return Object.keys(old).every((key) => holds(value[key], old[key]));
   }
   /* Set each patch's props where the component still shows the value of the old language. */
   function applyPatches(store, patches) {
@@ -25,7 +26,7 @@
       const node = itempath.reduce((at, key) => (at === undefined || at === null ? at : at[key]), store.getState().layout);
       if (!node || node.type !== patch.type) return;
       const props = {};
-      Object.keys(patch.new).forEach((prop) => { if (same(node.props[prop], patch.old[prop])) props[prop] = patch.new[prop]; });
+      Object.keys(patch.new).forEach((prop) => { if (holds(node.props[prop], patch.old[prop])) props[prop] = patch.new[prop]; });
       if (Object.keys(props).length) store.dispatch({ type: "ON_PROP_CHANGE", payload: { itempath: itempath, props: props } });
     });
   }

@@ -13,8 +13,13 @@ from dashboard.cache import LAYOUT_SECONDS, remember, snapshot_key
 from dashboard.pages.page import plain, text_patches, view_page
 from layers.digest import short_digest
 
-# sent as outputs (their callbacks run again), or left as the browser has them
-NOT_PATCHED = (ids.TEXT_STORE, ids.LANG_STORE, ids.LANG, ids.MAP_LAYERS)
+# sent as outputs (their callbacks run again), or renamed in the browser (assets/language.js)
+NOT_PATCHED = (
+    (ids.TEXT_STORE, "data"),
+    (ids.LANG_STORE, "data"),
+    (ids.LANG, "data"),
+    (ids.MAP_LAYERS, "overlays"),
+)
 
 
 @callback(

@@ -15,6 +15,8 @@ TOOLS_HEADING = {
 }
 COLOMBIA = {"es": "Colombia", "en": "Colombia", "pt": "Colômbia"}
 ENTRY_POINTS = {"es": "Puntos de entrada", "en": "Entry points", "pt": "Pontos de entrada"}
+# the note under route labels on the map
+SCHEMATIC = {"es": "trazado esquemático", "en": "schematic line", "pt": "traçado esquemático"}
 MONTH = {"es": "oct 2019", "en": "Oct 2019", "pt": "out. de 2019"}
 PRESENT_EXIT = {
     "es": "Salir del modo presentación (Esc)",
@@ -75,6 +77,7 @@ def test_switch_keeps_the_page_and_its_view_and_changes_every_text(watched_page,
     assert page.evaluate("window.__beforeSwitch") == "still here"  # no reload
     expect(page.locator("#month-label")).to_have_text(MONTH[after])
     expect(page.locator(".leaflet-control-layers-overlays")).to_contain_text(ENTRY_POINTS[after])
+    expect(page.locator("#map .route-label").first).to_contain_text(SCHEMATIC[after])
     expect(page.locator("#country-title")).to_have_text(COLOMBIA[after])
     expect(page.locator("#country-panel")).to_be_visible()
     expect(page.locator("#compare-body")).not_to_be_empty()

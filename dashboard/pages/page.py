@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dash import html
@@ -56,22 +56,20 @@ def _ids(value: Any) -> list:
     return []
 
 
-def text_patches(old: dict, new: dict, path: tuple = (), skip: Collection[str] = ()) -> list[dict]:
+def text_patches(old: dict, new: dict, path: tuple = (), skip: Sequence[tuple] = ()) -> list[dict]:
     """The props that differ between two versions of one page (e.g. in two languages).
 
     Each patch names a component's path in the layout, its type, and the props that differ with their
     values before and after: the browser sets a prop only where it still holds the value before (a
     callback may have changed it since). Children holding components with ids are followed, so those
-    stay mounted.
+    stay mounted. `skip` names (id, prop) pairs to leave out.
     """
     if old["type"] != new["type"] or old["props"].get("id") != new["props"].get("id"):
-        return []
-    if old["props"].get("id") in skip:
         return []
     patches, before_props, after_props = [], {}, {}
     for prop in sorted(set(old["props"]) | set(new["props"])):
         before, after = old["props"].get(prop), new["props"].get(prop)
-        if before == after:
+        if before == after or (old["props"].get("id"), prop) in skip:
             continue
         where = (*path, "props", prop)
         static = not any(_ids(before)) and not any(_ids(after))  # nothing in it a callback targets
