@@ -38,11 +38,11 @@ def _month(index: int | None) -> str:
     Output(ids.COUNTRY_TIMELINE, "style"),
     Output(ids.COUNTRY_BODY, "children"),
     Input(ids.SELECTED, "data"),
-    Input(ids.LANG_STORE, "data"),  # a language switch rebuilds the panel
     State(ids.MONTH_INDEX, "value"),
+    State(ids.LANG_STORE, "data"),
     prevent_initial_call="initial_duplicate",
 )
-def open_country(iso: str | None, lang_code: str | None, index: int | None):
+def open_country(iso: str | None, index: int | None, lang_code: str | None):
     """Build the panel of the selected country (or hide it when none is selected)."""
     lang = language(lang_code)
     directory = current_data_dir()

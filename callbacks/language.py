@@ -5,9 +5,10 @@ geometry), and the callbacks that draw with the texts run again with the new tex
 
 from urllib.parse import parse_qsl
 
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks.country import open_country
 from dashboard import ids, state
 from dashboard.cache import LAYOUT_SECONDS, remember, snapshot_key
 from dashboard.pages.page import plain, text_patches, view_page
@@ -29,20 +30,29 @@ NOT_PATCHED = (
     # set again as they are: the browser-side callbacks that draw with the texts run with the new ones
     Output(ids.MONTH_INDEX, "value", allow_duplicate=True),
     Output(ids.PRESENT, "data", allow_duplicate=True),
+    # the selected country's panel, built as a click builds it
+    Output(ids.COUNTRY_PANEL, "hidden", allow_duplicate=True),
+    Output(ids.COUNTRY_TITLE, "children", allow_duplicate=True),
+    Output(ids.COUNTRY_HEADLINE, "children", allow_duplicate=True),
+    Output(ids.COUNTRY_TIMELINE, "figure", allow_duplicate=True),
+    Output(ids.COUNTRY_TIMELINE, "style", allow_duplicate=True),
+    Output(ids.COUNTRY_BODY, "children", allow_duplicate=True),
     Input(ids.LANG, "data"),
     State(ids.LANG_STORE, "data"),
     State(ids.URL, "search"),
     State(ids.MONTH_INDEX, "value"),
     State(ids.PRESENT, "data"),
+    State(ids.SELECTED, "data"),
     prevent_initial_call=True,
 )
-def switch_language(lang: str, shown: str, search: str | None, index: int, present: bool) -> tuple:
+def switch_language(lang: str, shown: str, search: str | None, index: int, present: bool, iso: str | None):
     """The props that change from the shown language to `lang`, for the view in the address bar."""
     if lang == shown:
         raise PreventUpdate
     query = {key: value for key, value in parse_qsl((search or "").lstrip("?")) if key != "lang"}
     patches, texts = switched(query, shown, lang)
-    return patches, texts, lang, index, present
+    panel = open_country(iso, index, lang) if iso else (no_update,) * 6
+    return patches, texts, lang, index, present, *panel
 
 
 def switched(query: dict[str, str], shown: str, lang: str) -> tuple[list[dict], dict]:
