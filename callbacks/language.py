@@ -9,6 +9,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 from dash.exceptions import PreventUpdate
 
 from callbacks.country import open_country
+from callbacks.map_view import services_in_view
 from dashboard import ids, state
 from dashboard.cache import LAYOUT_SECONDS, remember, snapshot_key
 from dashboard.pages.page import plain, text_patches, view_page
@@ -30,29 +31,41 @@ NOT_PATCHED = (
     # set again as they are: the browser-side callbacks that draw with the texts run with the new ones
     Output(ids.MONTH_INDEX, "value", allow_duplicate=True),
     Output(ids.PRESENT, "data", allow_duplicate=True),
-    # the selected country's panel, built as a click builds it
+    # what server callbacks draw from other inputs: the selected country's panel, the services in view
     Output(ids.COUNTRY_PANEL, "hidden", allow_duplicate=True),
     Output(ids.COUNTRY_TITLE, "children", allow_duplicate=True),
     Output(ids.COUNTRY_HEADLINE, "children", allow_duplicate=True),
     Output(ids.COUNTRY_TIMELINE, "figure", allow_duplicate=True),
     Output(ids.COUNTRY_TIMELINE, "style", allow_duplicate=True),
     Output(ids.COUNTRY_BODY, "children", allow_duplicate=True),
+    Output(ids.SERVICE_COUNTS, "children", allow_duplicate=True),
     Input(ids.LANG, "data"),
     State(ids.LANG_STORE, "data"),
     State(ids.URL, "search"),
     State(ids.MONTH_INDEX, "value"),
     State(ids.PRESENT, "data"),
     State(ids.SELECTED, "data"),
+    State(ids.MAP, "bounds"),
+    State(ids.SERVICE_KINDS, "data"),
     prevent_initial_call=True,
 )
-def switch_language(lang: str, shown: str, search: str | None, index: int, present: bool, iso: str | None):
+def switch_language(
+    lang: str,
+    shown: str,
+    search: str | None,
+    index: int,
+    present: bool,
+    iso: str | None,
+    bounds: list | None,
+    kinds: list[str] | None,
+) -> tuple:
     """The props that change from the shown language to `lang`, for the view in the address bar."""
     if lang == shown:
         raise PreventUpdate
     query = {key: value for key, value in parse_qsl((search or "").lstrip("?")) if key != "lang"}
     patches, texts = switched(query, shown, lang)
     panel = open_country(iso, index, lang) if iso else (no_update,) * 6
-    return patches, texts, lang, index, present, *panel
+    return patches, texts, lang, index, present, *panel, services_in_view(bounds, kinds, lang)
 
 
 def switched(query: dict[str, str], shown: str, lang: str) -> tuple[list[dict], dict]:

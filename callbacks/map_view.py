@@ -119,7 +119,7 @@ clientside_callback(
     Output(ids.SERVICE_COUNTS, "children"),
     Input(ids.MAP, "bounds"),
     Input(ids.SERVICE_KINDS, "data"),
-    Input(ids.LANG_STORE, "data"),
+    State(ids.LANG_STORE, "data"),
 )
 def services_in_view(bounds: list | None, kinds: list[str] | None, lang_code: str | None) -> html.Ul | str:
     """Count the services of the chosen kinds inside the visible part of the map."""
