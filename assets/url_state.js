@@ -49,10 +49,6 @@
       if (kinds) params.set("services", kinds.join(","));
       const query = minimal(params, ["lang"]);
       const search = query ? "?" + query : "";
-      if (lang !== textStore.lang) {
-        window.location.search = search;
-        return noUpdate();
-      }
       return search === window.location.search ? noUpdate() : search;
     },
     /* The link that reopens this view and the embed card's iframe code: only non-default keys, on

@@ -8,6 +8,7 @@ from callbacks import (  # noqa: F401
     country,
     embed,
     export,
+    language,
     map_view,
     presenter,
     selection,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
+from dash import ClientsideFunction, Input, Output, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
@@ -26,7 +26,7 @@ clientside_callback(
 @callback(
     Output(ids.CITE_BLOCK, "children"),
     Input(ids.CITE_VIEW, "data"),
-    State(ids.LANG_STORE, "data"),
+    Input(ids.LANG_STORE, "data"),
     prevent_initial_call=True,
 )
 def cite_view(view: dict | None, lang_code: str | None) -> list:

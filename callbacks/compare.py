@@ -1,6 +1,6 @@
 """Compare mode: two or three host countries side by side on the same scales."""
 
-from dash import Input, Output, State, callback
+from dash import Input, Output, callback
 
 from dashboard import ids
 from dashboard.i18n import language
@@ -9,7 +9,7 @@ from dashboard.state import current_data_dir
 
 
 @callback(
-    Output(ids.COMPARE_BODY, "children"), Input(ids.COMPARE_PICK, "data"), State(ids.LANG_STORE, "data")
+    Output(ids.COMPARE_BODY, "children"), Input(ids.COMPARE_PICK, "data"), Input(ids.LANG_STORE, "data")
 )
 def show_comparison(countries: list[str] | None, lang_code: str | None) -> list:
     """Rebuild the comparison when the picked countries change."""

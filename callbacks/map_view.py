@@ -67,7 +67,7 @@ clientside_callback(
     Output(ids.MAP_ADMIN1_COUNTRY, "hideout"),
     Output(ids.ADMIN1_LEGEND, "children"),
     Input(ids.SELECTED, "data"),
-    State(ids.LANG_STORE, "data"),
+    Input(ids.LANG_STORE, "data"),  # a language switch redraws the legend
 )
 def admin1_shading(iso: str | None, lang_code: str | None) -> tuple[dict, list]:
     """Shade the selected country's states by what its panel counts there, with a matching legend."""

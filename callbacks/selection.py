@@ -28,5 +28,5 @@ clientside_callback(
     ClientsideFunction("corredores", "selectionLabel"),
     Output(ids.SELECTION_LABEL, "children"),
     Input(ids.SELECTED, "data"),
-    State(ids.TEXT_STORE, "data"),
+    Input(ids.TEXT_STORE, "data"),  # a language switch rewrites the label
 )

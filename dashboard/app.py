@@ -22,19 +22,17 @@ from dashboard.browser_config import config_script
 from dashboard.cache import LAYOUT_SECONDS, cache_get_responses, init_cache, remember, snapshot_key, status
 from dashboard.config import Settings
 from dashboard.documents import ENCODINGS, encoded, services_document, web_geometry
-from dashboard.i18n import LANGUAGES, language, t
-from dashboard.pages.layout import build_layout
-from dashboard.view_state import parse_view, preferred_language
+from dashboard.i18n import LANGUAGES, language
+from dashboard.pages.page import view_page
+from dashboard.view_state import preferred_language
 from dashboard.web.api import register_api
 from dashboard.web.routes import register_routes
 from dashboard.web.security import install_security
-from layers.boundaries import admin0_codes
 from layers.catalog import GEOMETRY_LAYERS, LOADERS
-from layers.choropleth import default_month, stock_matrix
+from layers.choropleth import stock_matrix
 from layers.digest import short_digest
 from layers.memo import artefact_dir, on_disk
 from layers.problems import DataError
-from layers.services import KINDS
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 log = logging.getLogger(__name__)
@@ -56,21 +54,7 @@ def page_query() -> dict[str, str]:
 
 def serve_layout() -> html.Div:
     """Build the page for the current request's URL and language."""
-    lang = preferred_language(request.accept_languages)
-    try:
-        directory = state.current_data_dir()
-    except DataError:
-        return html.Div(t("data.unavailable", lang), className="fatal", role="alert")
-    matrix = stock_matrix(directory)
-    view = parse_view(
-        page_query(),
-        lang=lang,
-        months=matrix["months"],
-        default_date=default_month(matrix),
-        countries=set(admin0_codes(directory)),
-        kinds=KINDS,
-    )
-    return build_layout(view, directory)
+    return view_page(page_query(), preferred_language(request.accept_languages))
 
 
 def set_up_dash_now(app: dash.Dash) -> None:

@@ -17,6 +17,7 @@ STOCK_STORE = "stock-store"
 SECOND_STORE = "second-store"
 TEXT_STORE = "text-store"
 LANG_STORE = "lang-store"  # the page language alone: what server callbacks upload instead of the texts
+LANG_PATCH = "lang-patch"  # what a language switch changes in the page (callbacks/language.py)
 SELECTED = "selected-country"
 HOVERED = "hovered-country"
 CLEAR_SELECTION = "clear-selection"

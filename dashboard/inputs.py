@@ -18,6 +18,7 @@ from dashboard.view_state import METRICS
 from layers.services import KINDS
 
 MAX_CLICKS = 2**53  # a JavaScript safe integer
+MAX_QUERY_LENGTH = 4000  # a page address's query string (each value is cut at view_state.MAX_VALUE_LENGTH)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,18 @@ def page_language(value: Any, known: Known) -> str | None:
     return f"expected one of {', '.join(LANGUAGES)}"
 
 
+def flag(value: Any, known: Known) -> str | None:
+    """A switch: true, false or absent."""
+    return None if value is None or isinstance(value, bool) else "expected true or false"
+
+
+def query(value: Any, known: Known) -> str | None:
+    """The page's query string, as the address bar has it (`parse_view` checks each key)."""
+    if value is None or (isinstance(value, str) and len(value) <= MAX_QUERY_LENGTH):
+        return None
+    return f"expected a query string of at most {MAX_QUERY_LENGTH} characters"
+
+
 def bounds(value: Any, known: Known) -> str | None:
     """The map's bounds, [[south, west], [north, east]] in degrees."""
     if value is None:
@@ -147,6 +160,9 @@ CHECKS: dict[tuple[str, str], Check] = {
     (ids.MAP, "bounds"): bounds,
     (ids.SERVICE_KINDS, "data"): service_kinds,
     (ids.LANG_STORE, "data"): page_language,
+    (ids.LANG, "data"): page_language,
+    (ids.URL, "search"): query,
+    (ids.PRESENT, "data"): flag,
     (ids.SELECTED, "data"): country,
     (ids.MONTH_INDEX, "value"): month_index,
     (ids.COUNTRY_MONTH, "data"): month_index,

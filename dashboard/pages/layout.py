@@ -332,6 +332,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
             },
         ),
         dcc.Store(id=ids.LANG_STORE, data=lang),
+        dcc.Store(id=ids.LANG_PATCH, data=None),
         dcc.Store(id=ids.SELECTED, data=view.country),
         dcc.Store(id=ids.MAP_VIEW, data=",".join(map(str, view.view)) if view.view else None),
         dcc.Store(id=ids.HOVERED, data=None),
