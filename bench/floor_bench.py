@@ -193,6 +193,31 @@ def lighthouse_rows(url: str, floor_url: str) -> list[Row]:
     return rows
 
 
+def play_rows(url: str) -> list[Row]:
+    """Play's step interval and longest task."""
+    play = play_cadence(url, 13)
+    return [
+        (
+            "Play: step interval (configured 600 ms)",
+            f"median {play['median']:.0f} ms (n={play['n']})",
+            "n/a (no slider)",
+            f"{play['median'] / 600:.2f}x configured",
+            "within 10 % of 600 ms",
+            abs(play["median"] - 600) <= 60,
+            load(),
+        ),
+        (
+            "Play: longest task while playing",
+            f"{play['longest']:.0f} ms",
+            "n/a",
+            "",
+            "<= 100 ms",
+            play["longest"] <= 100,
+            load(),
+        ),
+    ]
+
+
 def print_table(rows: list[Row]) -> None:
     """Figure | Corredores | floor | ratio | target | met | load average."""
     header = ("Figure", "Corredores", "Floor", "Ratio", "Target", "Met", "Load avg (1 min)")
@@ -209,7 +234,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--points", type=int, default=100_000, help="synthetic services (0: skip)")
     parser.add_argument("--reps", type=int, default=40, help="country clicks measured")
     parser.add_argument("--lang-reps", type=int, default=4, help="language switches measured")
+    parser.add_argument("--only", choices=["play"], help="measure only this part (on a fresh server)")
     args = parser.parse_args(argv)
+    if args.only == "play":
+        server = Gunicorn(SHIPPED_DATA_DIR)
+        try:
+            rows = play_rows(server.url)
+        finally:
+            server.stop()
+        print_table(rows)
+        return 0
     rows, warm = startups(SHIPPED_DATA_DIR, "shipped data", None)
     try:
         clicks = country_click_ms(warm.url, args.reps)
@@ -246,29 +280,7 @@ def main(argv: list[str] | None = None) -> int:
                 floor.stop()
         else:
             print("Lighthouse skipped: npm install --prefix bench/lighthouse", file=sys.stderr)
-        play = play_cadence(warm.url, 13)
-        rows.append(
-            (
-                "Play: step interval (configured 600 ms)",
-                f"median {play['median']:.0f} ms (n={play['n']})",
-                "n/a (no slider)",
-                f"{play['median'] / 600:.2f}x configured",
-                "within 10 % of 600 ms",
-                abs(play["median"] - 600) <= 60,
-                load(),
-            )
-        )
-        rows.append(
-            (
-                "Play: longest task while playing",
-                f"{play['longest']:.0f} ms",
-                "n/a",
-                "",
-                "<= 100 ms",
-                play["longest"] <= 100,
-                load(),
-            )
-        )
+        rows += play_rows(warm.url)
     finally:
         warm.stop()
     if args.points:

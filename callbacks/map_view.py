@@ -1,4 +1,6 @@
-"""The two linked maps: colours per month, legends, where the map looks, states of the selected country."""
+"""The two linked maps: colours per month, legends, where the map looks, states of the selected country.
+
+The colour callbacks also draw the maps' legends (assets/map_view.js), outside Dash's components."""
 
 from __future__ import annotations
 
@@ -15,7 +17,6 @@ clientside_callback(
     ClientsideFunction("corredores", "choropleth"),
     Output(ids.MAP_COUNTRIES, "hideout"),
     Output(ids.SMALL_PLACES, "hideout"),
-    Output(ids.MAP_LEGEND, "children"),
     Output(ids.MONTH_LABEL, "children"),
     Input(ids.MONTH_INDEX, "value"),
     Input(ids.METRIC, "data"),
@@ -31,7 +32,6 @@ clientside_callback(
 clientside_callback(
     ClientsideFunction("corredores", "secondChoropleth"),
     Output(ids.SECOND_COUNTRIES, "hideout"),
-    Output(ids.SECOND_LEGEND, "children"),
     Input(ids.MONTH_INDEX, "value"),
     Input(ids.SECOND_MEASURE, "data"),
     Input(ids.SELECTED, "data"),
