@@ -196,7 +196,7 @@
   }
 
   register({
-    choropleth: function (index, metric, selected, hover, present, slideMeasure, stock, second, textStore) {
+    choropleth: function (metric, selected, hover, present, slideMeasure, index, stock, second, textStore) {
       if (ownHover(hover, "primary")) return noUpdate(3);
       ns.text = textStore;
       const hovered = hover && hover.iso;
@@ -226,7 +226,7 @@
       paintLegend(ids.MAP_LEGEND, legend(title, breaks, palette, extra));
       return [hideout, hideout, formatMonth(month)];
     },
-    secondChoropleth: function (index, measure, selected, hover, stock, second, textStore) {
+    secondChoropleth: function (measure, selected, hover, index, stock, second, textStore) {
       if (ownHover(hover, "second")) return noUpdate();
       ns.text = textStore;
       const [hideout, keys] = measureView("second", index, measure, selected, hover && hover.iso, stock, second);

@@ -111,7 +111,7 @@
   }
 
   register({
-    twinTable: function (tab, index, selected, sort, stock, textStore) {
+    twinTable: function (tab, selected, sort, index, stock, textStore) {
       const hidden = tab !== "table";
       if (hidden) return [tabMayHaveChanged() ? true : noUpdate(), noUpdate()]; // a month step: hidden already
       ns.text = textStore;

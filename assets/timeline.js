@@ -46,6 +46,9 @@
   }
 
   register({
+    sliderName: function (max, index, stock, textStore) {
+      sliderText(index, stock, textStore);
+    },
     /* Steps (buttons, keys, the ticker) and play/pause: one callback, so a tick of play runs one. */
     time: function (previous, next, previousYear, nextYear, tick, clicks, playing, index, max) {
       const nu = noUpdate();
@@ -54,13 +57,22 @@
       const step = stepMonth(previous, next, previousYear, nextYear, ticked, index, max);
       return [step === nu ? play[5] : step].concat(play.slice(0, 5));
     },
-    /* What follows every month change, in one callback: the slider thumb's name, a playing scene's
-       end, and the month of the country panel (only while a country is selected). */
-    monthFollow: function (index, stock, textStore, selected, sceneIndex, scenes, playing) {
+    /* All that shows the month, in one callback (callbacks/timeline.py): both maps and the month
+       label, the charts, the table twin, the download links, the month of the country panel (while
+       a country is selected), the slider thumb's name and a playing scene's end. */
+    monthView: function (index, metric, selected, hover, present, slideMeasure, measure, tab, sort, sceneIndex, scenes, playing, stock, second, textStore) {
+      const draw = window.dash_clientside.corredores;
       sliderText(index, stock, textStore);
-      if (!triggered()) return noUpdate(); // the first call: the page as built
       ns.sceneRangeEnd(index, sceneIndex, scenes, playing, stock);
-      return selected ? index : noUpdate();
+      return [
+        ...draw.choropleth(metric, selected, hover, present, slideMeasure, index, stock, second, textStore),
+        draw.secondChoropleth(measure, selected, hover, index, stock, second, textStore),
+        draw.lineChart(metric, selected, hover, present, index, stock, textStore),
+        draw.barChart(metric, selected, hover, present, index, stock, textStore),
+        draw.twinTable(tab, selected, sort, index, stock, textStore)[1],
+        ...window.dash_clientside.journalist.links(metric, selected, index, stock, textStore),
+        selected ? index : noUpdate(),
+      ];
     },
   });
 

@@ -18,12 +18,12 @@ clientside_callback(
     Output(ids.MAP_COUNTRIES, "hideout"),
     Output(ids.SMALL_PLACES, "hideout"),
     Output(ids.MONTH_LABEL, "children"),
-    Input(ids.MONTH_INDEX, "value"),
     Input(ids.METRIC, "data"),
     Input(ids.SELECTED, "data"),
     Input(ids.HOVERED, "data"),
     Input(ids.PRESENT, "data"),
     Input(ids.SLIDE_MEASURE, "data"),  # slide mode: a scene's second-map measure on the one map
+    State(ids.MONTH_INDEX, "value"),  # a month change: timeline.js monthView (callbacks/timeline.py)
     State(ids.STOCK_STORE, "data"),
     State(ids.SECOND_STORE, "data"),
     State(ids.TEXT_STORE, "data"),
@@ -32,10 +32,10 @@ clientside_callback(
 clientside_callback(
     ClientsideFunction("corredores", "secondChoropleth"),
     Output(ids.SECOND_COUNTRIES, "hideout"),
-    Input(ids.MONTH_INDEX, "value"),
     Input(ids.SECOND_MEASURE, "data"),
     Input(ids.SELECTED, "data"),
     Input(ids.HOVERED, "data"),
+    State(ids.MONTH_INDEX, "value"),
     State(ids.STOCK_STORE, "data"),
     State(ids.SECOND_STORE, "data"),
     State(ids.TEXT_STORE, "data"),
