@@ -59,7 +59,8 @@
     },
     /* All that shows the month, in one callback (callbacks/timeline.py): both maps and the month
        label, the charts, the table twin, the download links, the month of the country panel (while
-       a country is selected), the slider thumb's name and a playing scene's end. */
+       a country is selected), the citation (while open), the slider thumb's name and a playing
+       scene's end. */
     monthView: function (index, metric, selected, hover, present, slideMeasure, measure, tab, sort, sceneIndex, scenes, playing, stock, second, textStore) {
       const draw = window.dash_clientside.corredores;
       sliderText(index, stock, textStore);
@@ -72,6 +73,7 @@
         draw.twinTable(tab, selected, sort, index, stock, textStore)[1],
         ...window.dash_clientside.journalist.links(metric, selected, index, stock, textStore),
         selected ? index : noUpdate(),
+        ns.citeView(index, selected),
       ];
     },
   });

@@ -41,6 +41,7 @@ clientside_callback(
     Output(ids.DOWNLOAD_ADMIN0, "href", allow_duplicate=True),
     Output(ids.DOWNLOAD_API, "href", allow_duplicate=True),
     Output(ids.COUNTRY_MONTH, "data"),
+    Output(ids.CITE_VIEW, "data", allow_duplicate=True),
     Input(ids.MONTH_INDEX, "value"),
     State(ids.METRIC, "data"),
     State(ids.SELECTED, "data"),
