@@ -191,12 +191,12 @@
   }
 
   register({
-    barChart: function (index, metric, selected, hover, present, stock, textStore) {
+    barChart: function (metric, selected, hover, present, index, stock, textStore) {
       if (ownHover(hover, "bar")) return noUpdate();
       ns.text = textStore;
       return whenInView(ns.ids.BAR_CHART, () => barFigure(stock, index, metric, selected, hover && hover.iso, present));
     },
-    lineChart: function (index, metric, selected, hover, present, stock, textStore) {
+    lineChart: function (metric, selected, hover, present, index, stock, textStore) {
       if (ownHover(hover, "line")) return noUpdate();
       ns.text = textStore;
       return whenInView(ns.ids.LINE_CHART, () => lineFigure(stock, index, metric, selected, hover && hover.iso, present));

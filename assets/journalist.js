@@ -5,7 +5,7 @@
   "use strict";
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     journalist: {
-      links: function (index, metric, selected, stock, textStore) {
+      links: function (metric, selected, index, stock, textStore) {
         const month = stock.months[Math.min(Math.max(index || 0, 0), stock.months.length - 1)];
         const view = new URLSearchParams({ date: month, metric: metric || "absolute", lang: textStore.lang }).toString();
         const api = selected ? "/api/stock_by_month.csv?" + new URLSearchParams({ country: selected }).toString() : "/api/stock_by_month.csv";

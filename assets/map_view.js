@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   const ns = window.corredores;
-  const { tr, classIndex, div, span, ownHover, register, noUpdate, setProps } = ns.core;
+  const { tr, classIndex, div, span, byId, ownHover, register, noUpdate, setProps } = ns.core;
   const { month: formatMonth, compact } = ns.format;
   const { hostColours } = ns.stock;
   const config = ns.config;
@@ -89,6 +89,38 @@
     const labels = breaks.map((b, i) => span("tick", compact(b), { gridColumn: String(i + 1), gridRow: String(1 + (i % 2)) }));
     return [div("legend-title", title), div("legend-bar", swatches), div("legend-ticks", labels), div("legend-keys", extra)];
   }
+  /* The legends are drawn here from the same component dicts, not by Dash: a month step replaces a
+   * few nodes instead of Dash mounting and unmounting some 30 components per legend (each one a
+   * store update that every component on the page re-checks). Dash never gives these containers
+   * children, so React leaves what is drawn here alone. */
+  const drawn = {}; // legend id: the JSON of what it should show
+  function toNode(child) {
+    if (child === null || child === undefined) return null;
+    if (typeof child !== "object") return document.createTextNode(String(child));
+    const node = document.createElement(child.type.toLowerCase());
+    if (child.props.className) node.className = child.props.className;
+    if (child.props.style) Object.assign(node.style, child.props.style);
+    appendAll(node, child.props.children);
+    return node;
+  }
+  function appendAll(node, children) {
+    [].concat(children).map(toNode).forEach((child) => child && node.appendChild(child));
+  }
+  function paintLegend(id, children) {
+    drawn[id] = { json: JSON.stringify(children), children: children };
+    paintWhenShown(id, 600);
+  }
+  /* Dash may put a new container on the page after this ran (a new layout, a panel shown later). */
+  function paintWhenShown(id, tries) {
+    const node = byId(id);
+    const want = drawn[id];
+    if (node && node._corredoresDrawn !== want.json) {
+      node.replaceChildren();
+      appendAll(node, want.children);
+      node._corredoresDrawn = want.json;
+    }
+    if (tries > 0) requestAnimationFrame(() => drawn[id] === want && paintWhenShown(id, node ? Math.min(tries - 1, 10) : tries - 1));
+  }
   /* A legend key; `image` is the map's own fill tile (ns.swatchImage) where the map uses a pattern. */
   function key(className, label, image) {
     return span("key", [span("swatch " + className, "", image ? { backgroundImage: image } : undefined), span("", label)]);
@@ -164,14 +196,15 @@
   }
 
   register({
-    choropleth: function (index, metric, selected, hover, present, slideMeasure, stock, second, textStore) {
-      if (ownHover(hover, "primary")) return noUpdate(4);
+    choropleth: function (metric, selected, hover, present, slideMeasure, index, stock, second, textStore) {
+      if (ownHover(hover, "primary")) return noUpdate(3);
       ns.text = textStore;
       const hovered = hover && hover.iso;
       if (present && slideMeasure) {
         // slide mode has one map: a scene's second-map measure is drawn on it
         const [shown, keys] = measureView("primary", index, slideMeasure, selected, hovered, stock, second);
-        return [shown, shown, keys, formatMonth(stock.months[index])];
+        paintLegend(ids.MAP_LEGEND, keys);
+        return [shown, shown, formatMonth(stock.months[index])];
       }
       const breaks = config.breaks[metric];
       const palette = config.palette;
@@ -190,12 +223,15 @@
       }
       const title = tr(metric === "per_1000" ? "legend.title_per_1000" : "legend.title_absolute") + " · " + formatMonth(month);
       const hideout = { map: "primary", month: month, colours: colours, info: info, missing: missing, selected: selected, hovered: hovered, decimals: decimals };
-      return [hideout, hideout, legend(title, breaks, palette, extra), formatMonth(month)];
+      paintLegend(ids.MAP_LEGEND, legend(title, breaks, palette, extra));
+      return [hideout, hideout, formatMonth(month)];
     },
-    secondChoropleth: function (index, measure, selected, hover, stock, second, textStore) {
-      if (ownHover(hover, "second")) return noUpdate(2);
+    secondChoropleth: function (measure, selected, hover, index, stock, second, textStore) {
+      if (ownHover(hover, "second")) return noUpdate();
       ns.text = textStore;
-      return measureView("second", index, measure, selected, hover && hover.iso, stock, second);
+      const [hideout, keys] = measureView("second", index, measure, selected, hover && hover.iso, stock, second);
+      paintLegend(ids.SECOND_LEGEND, keys);
+      return hideout;
     },
     /* Where the primary map goes: the selected country, a scene's view, or home on ↺.
        The second map follows by itself (see linkMaps below). */

@@ -68,6 +68,12 @@
     event.preventDefault();
   });
 
+  /* A playing scene stops at the end of its range (Space resumes past it); run by timeline.js monthFollow. */
+  ns.sceneRangeEnd = function (monthIndex, sceneIndex, scenes, playing, stock) {
+    const scene = scenes && sceneIndex !== null && sceneIndex !== undefined ? scenes[sceneIndex] : null;
+    if (playing && scene && scene.play && stock.months[monthIndex] === scene.play.to) click(ids.PLAY);
+  };
+
   register({
     presentClass: function (present, className, textStore) {
       ns.text = textStore;
@@ -119,11 +125,6 @@
         scene.country,
         caption,
       ];
-    },
-    /* A playing scene stops at the end of its range (Space resumes past it). */
-    sceneRangeEnd: function (monthIndex, sceneIndex, scenes, playing, stock) {
-      const scene = scenes && sceneIndex !== null && sceneIndex !== undefined ? scenes[sceneIndex] : null;
-      if (playing && scene && scene.play && stock.months[monthIndex] === scene.play.to) click(ids.PLAY);
     },
     /* While a scene's own measure is on the map, the People / Per 1,000 buttons show none pressed. */
     markSlideMeasure: function (measure) {

@@ -104,10 +104,16 @@
     });
   }
 
+  /* The first call, or the tab among the inputs that changed. */
+  function tabMayHaveChanged() {
+    const fired = (window.dash_clientside.callback_context.triggered || []).map((t) => t.prop_id.split(".")[0]);
+    return !fired.length || fired.indexOf(ids.MAP_TAB) !== -1;
+  }
+
   register({
-    twinTable: function (tab, index, selected, sort, stock, textStore) {
+    twinTable: function (tab, selected, sort, index, stock, textStore) {
       const hidden = tab !== "table";
-      if (hidden) return [true, noUpdate()];
+      if (hidden) return [tabMayHaveChanged() ? true : noUpdate(), noUpdate()]; // a month step: hidden already
       ns.text = textStore;
       sortState = sort;
       const month = ns.format.month(stock.months[index]);

@@ -218,6 +218,31 @@ def scaled_startups(points: int) -> list[Row]:
     return rows
 
 
+def play_rows(url: str) -> list[Row]:
+    """Play's step interval and longest task."""
+    play = play_cadence(url, 13)
+    return [
+        (
+            "Play: step interval (configured 600 ms)",
+            f"median {play['median']:.0f} ms (n={play['n']})",
+            "n/a (no slider)",
+            f"{play['median'] / 600:.2f}x configured",
+            "within 10 % of 600 ms",
+            abs(play["median"] - 600) <= 60,
+            load(),
+        ),
+        (
+            "Play: longest task while playing",
+            f"{play['longest']:.0f} ms",
+            "n/a",
+            "",
+            "<= 100 ms",
+            play["longest"] <= 100,
+            load(),
+        ),
+    ]
+
+
 def print_table(rows: list[Row]) -> None:
     """Figure | Corredores | floor | ratio | target | met | load average."""
     header = ("Figure", "Corredores", "Floor", "Ratio", "Target", "Met", "Load avg (1 min)")
@@ -234,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--points", type=int, default=100_000, help="synthetic services (0: skip)")
     parser.add_argument("--reps", type=int, default=40, help="country clicks measured")
     parser.add_argument("--lang-reps", type=int, default=4, help="language switches measured")
-    parser.add_argument("--only", choices=["startups", "language"], help="measure only this part")
+    parser.add_argument("--only", choices=["startups", "language", "play"], help="measure only this part")
     args = parser.parse_args(argv)
     if args.only == "startups":
         rows, warm = startups(SHIPPED_DATA_DIR, "shipped data", None)
@@ -242,12 +267,15 @@ def main(argv: list[str] | None = None) -> int:
         print_table(rows + scaled_startups(args.points))
         print(NOTE)
         return 0
-    if args.only == "language":
-        warm = Gunicorn(SHIPPED_DATA_DIR)
+    if args.only in ("language", "play"):  # on a fresh server
+        server = Gunicorn(SHIPPED_DATA_DIR)
         try:
-            rows = [language_row(language_switch_s(warm.url, args.lang_reps))]
+            if args.only == "language":
+                rows = [language_row(language_switch_s(server.url, args.lang_reps))]
+            else:
+                rows = play_rows(server.url)
         finally:
-            warm.stop()
+            server.stop()
         print_table(rows)
         return 0
     rows, warm = startups(SHIPPED_DATA_DIR, "shipped data", None)
@@ -274,29 +302,7 @@ def main(argv: list[str] | None = None) -> int:
                 floor.stop()
         else:
             print("Lighthouse skipped: npm install --prefix bench/lighthouse", file=sys.stderr)
-        play = play_cadence(warm.url, 13)
-        rows.append(
-            (
-                "Play: step interval (configured 600 ms)",
-                f"median {play['median']:.0f} ms (n={play['n']})",
-                "n/a (no slider)",
-                f"{play['median'] / 600:.2f}x configured",
-                "within 10 % of 600 ms",
-                abs(play["median"] - 600) <= 60,
-                load(),
-            )
-        )
-        rows.append(
-            (
-                "Play: longest task while playing",
-                f"{play['longest']:.0f} ms",
-                "n/a",
-                "",
-                "<= 100 ms",
-                play["longest"] <= 100,
-                load(),
-            )
-        )
+        rows += play_rows(warm.url)
     finally:
         warm.stop()
     print_table(rows + scaled_startups(args.points))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, callback, clientside_callback
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
@@ -16,9 +16,9 @@ from layers.months import month_at
 clientside_callback(
     ClientsideFunction("corredores", "citeView"),
     Output(ids.CITE_VIEW, "data"),
-    Input(ids.MONTH_INDEX, "value"),
     Input(ids.SELECTED, "data"),
     Input(ids.CITE_DETAILS, "n_clicks"),
+    State(ids.MONTH_INDEX, "value"),  # a month change: timeline.js monthView (callbacks/timeline.py)
     prevent_initial_call=True,
 )
 

@@ -6,7 +6,7 @@ import json
 from functools import partial
 from pathlib import Path
 
-from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback, no_update
+from dash import Input, Output, Patch, State, callback, no_update
 from plotly.io.json import to_json_plotly
 
 from dashboard import ids
@@ -85,13 +85,7 @@ def place_month(timeline: dict, month: str) -> None:
             axis["range"][1] = max(axis["range"][1], month)
 
 
-clientside_callback(
-    ClientsideFunction("corredores", "countryMonth"),
-    Output(ids.COUNTRY_MONTH, "data"),
-    Input(ids.MONTH_INDEX, "value"),
-    State(ids.SELECTED, "data"),
-    prevent_initial_call=True,
-)
+# COUNTRY_MONTH follows the month while a country is selected: timeline.js monthFollow.
 
 
 @callback(

@@ -23,9 +23,9 @@ clientside_callback(
     Output(ids.DOWNLOAD_MAP_CSV, "href"),
     Output(ids.DOWNLOAD_ADMIN0, "href"),
     Output(ids.DOWNLOAD_API, "href"),
-    Input(ids.MONTH_INDEX, "value"),
     Input(ids.METRIC, "data"),
     Input(ids.SELECTED, "data"),
+    State(ids.MONTH_INDEX, "value"),  # a month change: timeline.js monthView (callbacks/timeline.py)
     State(ids.STOCK_STORE, "data"),
     State(ids.TEXT_STORE, "data"),
 )

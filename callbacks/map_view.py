@@ -1,4 +1,6 @@
-"""The two linked maps: colours per month, legends, where the map looks, states of the selected country."""
+"""The two linked maps: colours per month, legends, where the map looks, states of the selected country.
+
+The colour callbacks also draw the maps' legends (assets/map_view.js), outside Dash's components."""
 
 from __future__ import annotations
 
@@ -15,14 +17,13 @@ clientside_callback(
     ClientsideFunction("corredores", "choropleth"),
     Output(ids.MAP_COUNTRIES, "hideout"),
     Output(ids.SMALL_PLACES, "hideout"),
-    Output(ids.MAP_LEGEND, "children"),
     Output(ids.MONTH_LABEL, "children"),
-    Input(ids.MONTH_INDEX, "value"),
     Input(ids.METRIC, "data"),
     Input(ids.SELECTED, "data"),
     Input(ids.HOVERED, "data"),
     Input(ids.PRESENT, "data"),
     Input(ids.SLIDE_MEASURE, "data"),  # slide mode: a scene's second-map measure on the one map
+    State(ids.MONTH_INDEX, "value"),  # a month change: timeline.js monthView (callbacks/timeline.py)
     State(ids.STOCK_STORE, "data"),
     State(ids.SECOND_STORE, "data"),
     State(ids.TEXT_STORE, "data"),
@@ -31,11 +32,10 @@ clientside_callback(
 clientside_callback(
     ClientsideFunction("corredores", "secondChoropleth"),
     Output(ids.SECOND_COUNTRIES, "hideout"),
-    Output(ids.SECOND_LEGEND, "children"),
-    Input(ids.MONTH_INDEX, "value"),
     Input(ids.SECOND_MEASURE, "data"),
     Input(ids.SELECTED, "data"),
     Input(ids.HOVERED, "data"),
+    State(ids.MONTH_INDEX, "value"),
     State(ids.STOCK_STORE, "data"),
     State(ids.SECOND_STORE, "data"),
     State(ids.TEXT_STORE, "data"),

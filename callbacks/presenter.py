@@ -44,15 +44,7 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    ClientsideFunction("corredores", "sceneRangeEnd"),
-    Input(ids.MONTH_INDEX, "value"),
-    State(ids.SCENE_INDEX, "data"),
-    State(ids.SCENES, "data"),
-    State(ids.PLAYING, "data"),
-    State(ids.STOCK_STORE, "data"),
-    prevent_initial_call=True,
-)
+# A playing scene's end is watched by timeline.js monthFollow (callbacks/timeline.py).
 
 clientside_callback(
     ClientsideFunction("corredores", "clearSlideMeasure"),

@@ -9,9 +9,9 @@ clientside_callback(
     Output(ids.TABLE_TWIN, "hidden"),
     Output(ids.TWIN_TABLE, "children"),
     Input(ids.MAP_TAB, "data"),
-    Input(ids.MONTH_INDEX, "value"),
     Input(ids.SELECTED, "data"),
     Input(ids.TWIN_SORT, "data"),
+    State(ids.MONTH_INDEX, "value"),  # a month change: timeline.js monthView (callbacks/timeline.py)
     State(ids.STOCK_STORE, "data"),
     State(ids.TEXT_STORE, "data"),
 )

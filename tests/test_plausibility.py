@@ -49,4 +49,3 @@ def test_subdomains_match_and_look_alikes_of_other_names_do_not():
     assert avoided("https://noticiaslatam.lat/x", domains) == "noticiaslatam.lat"
     assert avoided("https://notnoticiaslatam.lat/x", domains) is None
     assert avoided("", domains) is None
-

@@ -386,7 +386,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
                     html.Span(t("tools.queued", lang), id=ids.RENDER_PROGRESS_TEXT),
                 ],
             ),
-            dcc.Store(id=ids.RENDER_REQUEST, data=None),
+            dcc.Store(id=ids.RENDER_REQUEST),
         ],
     )
     cite = html.Details(
@@ -406,7 +406,7 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
         className="journalist-tools",
         **{"aria-label": t("tools.title", lang)},
         children=[
-            dcc.Store(id=ids.CITE_VIEW, data=None),
+            dcc.Store(id=ids.CITE_VIEW),
             html.H2(t("tools.title", lang), className="tools-title"),
             downloads,
             image,

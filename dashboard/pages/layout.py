@@ -336,7 +336,7 @@ def build_layout(view: ViewState, directory) -> html.Div:
         dcc.Store(id=ids.SELECTED, data=view.country),
         dcc.Store(id=ids.MAP_VIEW, data=",".join(map(str, view.view)) if view.view else None),
         dcc.Store(id=ids.HOVERED, data=None),
-        dcc.Store(id=ids.COUNTRY_MONTH, data=None),
+        dcc.Store(id=ids.COUNTRY_MONTH),
         dcc.Store(id=ids.PRESENT, data=view.present),
         dcc.Store(id=ids.SCENES, data=scenes(directory)),
         dcc.Store(id=ids.SCENE_INDEX, data=None),

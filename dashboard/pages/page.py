@@ -88,9 +88,13 @@ def text_patches(old: dict, new: dict, path: tuple = (), skip: Sequence[tuple] =
 
 def _same_shape(before: list, after: Any) -> bool:
     """Lists whose items are components of the same types at the same places, and the same texts elsewhere."""
-    return isinstance(after, list) and len(before) == len(after) and all(
-        (a["type"], a["props"].get("id")) == (b["type"], b["props"].get("id"))
-        if _is_component(a) and _is_component(b)
-        else a == b
-        for a, b in zip(before, after, strict=True)
+    return (
+        isinstance(after, list)
+        and len(before) == len(after)
+        and all(
+            (a["type"], a["props"].get("id")) == (b["type"], b["props"].get("id"))
+            if _is_component(a) and _is_component(b)
+            else a == b
+            for a, b in zip(before, after, strict=True)
+        )
     )
