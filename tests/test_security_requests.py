@@ -33,6 +33,7 @@ QUERY_KEYS = [
     "present",
     "embed",
     "tab",
+    "view",
 ]
 MONTHS = [f"{y}-{m:02d}" for y in range(2015, 2026) for m in range(1, 13)]
 MALFORMED_QUERIES = [
