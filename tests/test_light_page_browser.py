@@ -1,0 +1,71 @@
+"""A light page (issue 14): targets big enough to hit, legible text on phones, panels drawn when opened."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+SIZES = {"projector": (1280, 720), "phone": (390, 844), "lighthouse phone": (412, 823)}
+
+# the font size of every text drawn (laid out, non-empty) under `root`, with its element's class
+TEXT_SIZES = """(root) => {
+  const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
+  const sizes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    if (!node.textContent.trim() || !range.getClientRects().length) continue;
+    const element = node.parentElement;
+    sizes.push([parseFloat(getComputedStyle(element).fontSize), element.className, node.textContent]);
+  }
+  return sizes; }"""
+
+
+@pytest.fixture
+def page_at(browser, server):
+    """Open the dashboard at a viewport size, its maps and legends drawn; contexts closed at the end."""
+    contexts = []
+
+    def open_at(width: int, height: int, query: str = "lang=en"):
+        context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{server.url}/?{query}")
+        page.wait_for_selector("#map path.country-COL", state="attached")
+        expect(page.locator("#map-legend .legend-title")).not_to_be_empty()
+        expect(page.locator("#second-legend .legend-title")).not_to_be_empty()
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_target_is_big_enough_or_far_enough_from_the_next(page_at, size):
+    page = page_at(*SIZES[size])
+    page.evaluate(AXE)
+    only = "{runOnly: ['target-size'], resultTypes: ['violations']}"
+    found = page.evaluate(f"async () => (await axe.run(document, {only})).violations")
+    assert [[(node["target"], node["failureSummary"]) for node in rule["nodes"]] for rule in found] == []
+
+
+def test_legend_toggle_is_24_px_tall(page_at):
+    page = page_at(1280, 720)
+    for toggle in page.locator(".legend-box > summary").all():
+        assert toggle.bounding_box()["height"] >= 24
+
+
+def test_phone_text_on_the_maps_is_at_least_12_px(page_at):
+    page = page_at(390, 844)
+    for legend in ("#map-legend", "#second-legend"):  # folded on a phone: open them as a person would
+        toggle = page.locator(f".legend-box:has({legend}) > summary")
+        toggle.scroll_into_view_if_needed()
+        toggle.click()
+        expect(page.locator(f"{legend} .legend-bar")).to_be_visible()
+    expect(page.locator("#map .route-label").first).to_be_visible()
+    drawn = page.evaluate(TEXT_SIZES, ".maps")
+    assert any("tick" in cls for _, cls, _ in drawn) and any("route-note" in cls for _, cls, _ in drawn)
+    small = [(size, cls, text) for size, cls, text in drawn if size < 12]
+    assert small == []
