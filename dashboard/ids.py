@@ -64,6 +64,10 @@ MAP_ADMIN1_COUNTRY = "map-admin1-country"
 REGIONAL = "regional-tables"
 COMPARE_PICK = "compare-pick"
 COMPARE_BODY = "compare-body"
+# pattern-matching id types of content drawn when its <details> is first opened (pages/deferred.py)
+DEFERRED_BODY = "deferred-body"
+DEFERRED_CONTENT = "deferred-content"
+DEFERRED_OPENED = "deferred-opened"
 
 APP_ROOT = "app-root"
 PRESENT = "present-mode"

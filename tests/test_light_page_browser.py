@@ -69,3 +69,27 @@ def test_phone_text_on_the_maps_is_at_least_12_px(page_at):
     assert any("tick" in cls for _, cls, _ in drawn) and any("route-note" in cls for _, cls, _ in drawn)
     small = [(size, cls, text) for size, cls, text in drawn if size < 12]
     assert small == []
+
+
+def test_regional_tables_are_drawn_when_the_section_is_first_opened(page_at):
+    page = page_at(1280, 720)
+    section = page.locator("#regional-tables")
+    expect(section.locator("#compare-pick button").first).to_be_attached()  # the section itself is there
+    assert section.locator("table").count() == 0  # nothing drawn behind the fold
+    section.locator("summary").focus()
+    page.keyboard.press("Enter")  # as a keyboard user opens it
+    expect(section.locator("table")).to_have_count(2)
+    totals = section.locator("table").first.locator("tbody tr", has_text="Total")
+    expect(totals).to_contain_text("32,326,041")
+    section.locator("summary").click()  # folded and opened again: still there, drawn once
+    section.locator("summary").click()
+    expect(section.locator("table")).to_have_count(2)
+    expect(section.locator("table").nth(1).locator("tbody tr")).to_have_count(12)
+
+
+def test_regional_tables_are_drawn_at_once_when_the_link_opens_the_section(page_at):
+    page = page_at(1280, 720, "lang=en&compare=COL,PER")
+    section = page.locator("#regional-tables")
+    expect(section).to_have_attribute("open", "")
+    expect(section.locator("table")).to_have_count(2)
+    expect(section.locator("#compare-body .main-svg").first).to_be_visible()
