@@ -93,3 +93,18 @@ def test_regional_tables_are_drawn_at_once_when_the_link_opens_the_section(page_
     expect(section).to_have_attribute("open", "")
     expect(section.locator("table")).to_have_count(2)
     expect(section.locator("#compare-body .main-svg").first).to_be_visible()
+
+
+def test_the_page_loads_no_script_it_does_not_use(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    scripts = []
+    page.on("request", lambda request: request.resource_type == "script" and scripts.append(request.url))
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server.url}/?lang=en")
+    page.wait_for_selector("#map path.country-COL", state="attached")
+    expect(page.locator("#bar-chart .bars path").first).to_be_attached()
+    context.close()
+    assert any("dash_renderer" in url for url in scripts)  # the scripts were seen
+    assert [url for url in scripts if "dash_table" in url] == [] and errors == []
