@@ -68,6 +68,7 @@ COMPARE_BODY = "compare-body"
 DEFERRED_BODY = "deferred-body"
 DEFERRED_CONTENT = "deferred-content"
 DEFERRED_OPENED = "deferred-opened"
+IMAGE_TOOLS = "image-tools"  # the name of the journalist tools' deferred image and animation group
 
 APP_ROOT = "app-root"
 PRESENT = "present-mode"

@@ -108,3 +108,21 @@ def test_the_page_loads_no_script_it_does_not_use(browser, server):
     context.close()
     assert any("dash_renderer" in url for url in scripts)  # the scripts were seen
     assert [url for url in scripts if "dash_table" in url] == [] and errors == []
+
+
+def test_image_tools_and_their_month_pickers_load_when_the_group_is_first_opened(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    scripts = []
+    page.on("request", lambda request: request.resource_type == "script" and scripts.append(request.url))
+    page.goto(f"{server.url}/?lang=en&date=2019-03")
+    page.wait_for_selector("#map path.country-COL", state="attached")
+    expect(page.locator("#bar-chart .bars path").first).to_be_attached()
+    assert page.locator("#gif-from").count() == 0 and not [url for url in scripts if "dropdown" in url]
+    page.locator("#journalist-tools summary", has_text="Map image and animation").click()
+    # the range the group always offered: the twelve months up to the one shown
+    expect(page.locator("#gif-from")).to_contain_text("Apr 2018")
+    expect(page.locator("#gif-to")).to_contain_text("Mar 2019")
+    expect(page.locator("#render-png")).to_be_visible()
+    context.close()
+    assert [url for url in scripts if "dropdown" in url]  # loaded now, at the opening
