@@ -80,8 +80,9 @@
 
   /* names for third-party widgets that lack them (the slider handle) */
   new MutationObserver(function () {
-    if (!ns.text) return;
-    document.querySelectorAll(".dash-slider-thumb:not([aria-label]), [role=slider]:not([aria-label])").forEach((thumb) => {
+    const slider = document.getElementById(ids.MONTH_INDEX); // its few nodes, not the whole page, per change
+    if (!ns.text || !slider) return;
+    slider.querySelectorAll(".dash-slider-thumb:not([aria-label]), [role=slider]:not([aria-label])").forEach((thumb) => {
       thumb.setAttribute("aria-label", tr("time.label"));
     });
   }).observe(document.documentElement, { childList: true, subtree: true });

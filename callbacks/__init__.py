@@ -6,6 +6,7 @@ from callbacks import (  # noqa: F401
     compare,
     controls,
     country,
+    deferred,
     embed,
     export,
     language,

@@ -9,7 +9,10 @@ from dashboard.state import current_data_dir
 
 
 @callback(
-    Output(ids.COMPARE_BODY, "children"), Input(ids.COMPARE_PICK, "data"), Input(ids.LANG_STORE, "data")
+    Output(ids.COMPARE_BODY, "children"),
+    Input(ids.COMPARE_PICK, "data"),
+    Input(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,  # the page holds the link's comparison
 )
 def show_comparison(countries: list[str] | None, lang_code: str | None) -> list:
     """Rebuild the comparison when the picked countries change."""

@@ -8,9 +8,8 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 
 from dashboard import ids
 from dashboard.i18n import format_number, language, t
-from dashboard.map_style import COLOURS
+from dashboard.pages.admin1 import admin1_view
 from dashboard.state import current_data_dir
-from layers.map_view import admin1_counts, count_breaks
 from layers.services import count_in_box
 
 clientside_callback(
@@ -68,42 +67,11 @@ clientside_callback(
     Output(ids.ADMIN1_LEGEND, "children"),
     Input(ids.SELECTED, "data"),
     Input(ids.LANG_STORE, "data"),  # a language switch redraws the legend
+    prevent_initial_call=True,  # the page holds the shading of the link's country
 )
 def admin1_shading(iso: str | None, lang_code: str | None) -> tuple[dict, list]:
     """Shade the selected country's states by what its panel counts there, with a matching legend."""
-    if not iso:
-        return {"country": None}, []
-    lang = language(lang_code)
-    counted, counts = admin1_counts(current_data_dir(), iso)
-    breaks = count_breaks(list(counts.values()))
-    shades = COLOURS["admin1"]
-    hideout = {"country": iso, "counts": counts, "breaks": [0, *breaks], "colours": shades[: len(breaks) + 1]}
-    return hideout, admin1_legend(counted, breaks, max(counts.values(), default=0), lang)
-
-
-def admin1_legend(counted: str, breaks: list[int], largest: int, lang: str) -> list:
-    """Title and one swatch per class, labelled with its range ("1–3", "4–6", "7")."""
-    shades = COLOURS["admin1"]
-    uppers = [b - 1 for b in breaks[1:]] + [largest] if breaks else []
-    labels = [
-        format_number(low, lang) if low == high else f"{format_number(low, lang)}–{format_number(high, lang)}"
-        for low, high in zip(breaks, uppers, strict=True)
-    ]
-    keys = [(shades[0], format_number(0, lang) if breaks else t("map.admin1_none", lang))]
-    keys += [(shades[i + 1], label) for i, label in enumerate(labels)]
-    return [
-        html.Div(t(f"map.admin1_{counted}", lang), className="legend-title"),
-        html.Div(
-            [
-                html.Span(
-                    [html.Span(className="swatch", style={"background": colour}), html.Span(label)],
-                    className="key",
-                )
-                for colour, label in keys
-            ],
-            className="legend-keys",
-        ),
-    ]
+    return admin1_view(current_data_dir(), iso, language(lang_code))
 
 
 clientside_callback(

@@ -154,8 +154,13 @@ def _load_layers() -> None:
 class CorredoresDash(dash.Dash):
     """Dash with the page language on `<html lang>` and the browser config (dashboard/browser_config.py)."""
 
+    DATA_TABLE_JS = "/_dash-component-suites/dash/dash_table/"
+
     def interpolate_index(self, **kwargs) -> str:
         kwargs["config"] += config_script()  # ids, colours, breaks for assets/*.js, before they load
+        # Dash lists its DataTable bundle on every page; no page here has one: not loaded, not run
+        scripts = kwargs["scripts"].split("\n")
+        kwargs["scripts"] = "\n".join(line for line in scripts if self.DATA_TABLE_JS not in line)
         page = super().interpolate_index(**kwargs)
         lang = language(page_query().get("lang") or preferred_language(request.accept_languages))
         return page.replace("<html>", f'<html lang="{lang}">', 1)

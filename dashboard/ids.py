@@ -65,6 +65,11 @@ MAP_ADMIN1_COUNTRY = "map-admin1-country"
 REGIONAL = "regional-tables"
 COMPARE_PICK = "compare-pick"
 COMPARE_BODY = "compare-body"
+# pattern-matching id types of content drawn when its <details> is first opened (pages/deferred.py)
+DEFERRED_BODY = "deferred-body"
+DEFERRED_CONTENT = "deferred-content"
+DEFERRED_OPENED = "deferred-opened"
+IMAGE_TOOLS = "image-tools"  # the name of the journalist tools' deferred image and animation group
 
 APP_ROOT = "app-root"
 PRESENT = "present-mode"

@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 
 
 def rows_of(page, table):
+    expect(table.locator("tbody tr").first).to_be_visible()  # drawn when the section is first opened
     return [
         [cell.strip() for cell in row]
         for row in table.locator("tbody tr").evaluate_all(

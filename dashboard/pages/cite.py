@@ -23,6 +23,7 @@ from dashboard.i18n import (
     language,
     t,
 )
+from dashboard.pages.deferred import deferred_details
 from dashboard.view_state import ViewState, is_default
 from layers.choropleth import stock_matrix
 from layers.citation import REGION, cite_facts, r4v_licence_applies
@@ -336,10 +337,10 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
         ],
     )
     options = _month_options(months, lang)
-    image = html.Details(
-        className="tools-group",
-        children=[
-            html.Summary(t("tools.image", lang)),
+    image = deferred_details(  # its month pickers and their script load when it is first opened
+        ids.IMAGE_TOOLS,
+        [html.Summary(t("tools.image", lang))],
+        [
             html.Div(
                 className="tools-row",
                 children=[
@@ -388,6 +389,8 @@ def journalist_toolbar(view: ViewState, directory: Path) -> html.Section:
             ),
             dcc.Store(id=ids.RENDER_REQUEST),
         ],
+        open_now=False,
+        className="tools-group",
     )
     cite = html.Details(
         id=ids.CITE_DETAILS,

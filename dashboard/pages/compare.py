@@ -13,6 +13,7 @@ from dashboard import ids
 from dashboard.i18n import country_name, format_number, number_separators, t
 from dashboard.pages.controls import button_group
 from dashboard.pages.country import GRAPH_CONFIG, simple_table
+from dashboard.pages.deferred import deferred_details
 from layers import country as panel_data
 from layers.funding import OUTCOMES, TOTAL, iom_2018_by_outcome
 from layers.regularisation import permits_by_year
@@ -73,13 +74,11 @@ def permits_table(directory: Path, lang: str) -> html.Div:
 def regional_section(
     directory: Path, hosts: list[str], compared: list[str], lang: str, iso_by_name: dict[str, str]
 ) -> html.Details:
-    """The collapsible section with both seed tables and the compare mode."""
+    """The collapsible section with the compare mode and both seed tables (drawn when first opened)."""
     options = [(iso, country_name(iso, lang)) for iso in hosts]
-    return html.Details(
-        id=ids.REGIONAL,
-        className="regional",
-        open=bool(compared),
-        children=[
+    return deferred_details(
+        ids.REGIONAL,
+        [
             html.Summary(t("regional.title", lang)),
             html.H3(t("compare.title", lang)),
             button_group(
@@ -90,12 +89,17 @@ def regional_section(
                 multi=True,
                 class_name="compare-pick",
             ),
-            html.Div(id=ids.COMPARE_BODY),
+            html.Div(compare_block(directory, compared[:MAX_COMPARED], lang), id=ids.COMPARE_BODY),
+        ],
+        [
             html.H3(t("regional.funding", lang)),
             funding_table(directory, iso_by_name, lang),
             html.H3(t("regional.permits", lang)),
             permits_table(directory, lang),
         ],
+        open_now=bool(compared),
+        id=ids.REGIONAL,
+        className="regional",
     )
 
 

@@ -11,6 +11,7 @@ from dashboard.config import settings
 from dashboard.documents import geometry_url, services_url
 from dashboard.i18n import LANGUAGES, catalog, country_name, format_month, t
 from dashboard.map_style import FIT_PADDING, HOME_BOUNDS, HOME_CENTER, KIND_COLOURS, PANES
+from dashboard.pages.admin1 import admin1_view
 from dashboard.pages.cite import journalist_toolbar
 from dashboard.pages.compare import regional_section
 from dashboard.pages.controls import button_group, choice_group
@@ -145,7 +146,7 @@ def primary_map(view: ViewState, directory) -> dl.Map:
                     url=geometry_url("admin1") if view.country else None,
                     style=js("admin1CountryStyle"),
                     filter=js("admin1Filter"),
-                    hideout={"country": None},
+                    hideout=admin1_view(directory, view.country, lang)[0],
                     interactive=False,
                 ),
                 name=PANES["admin1"],
@@ -371,7 +372,11 @@ def build_layout(view: ViewState, directory) -> html.Div:
                     legend_box(
                         lang,
                         html.Div(id=ids.MAP_LEGEND, className="legend"),
-                        html.Div(id=ids.ADMIN1_LEGEND, className="legend admin1-legend"),
+                        html.Div(
+                            admin1_view(directory, view.country, lang)[1],
+                            id=ids.ADMIN1_LEGEND,
+                            className="legend admin1-legend",
+                        ),
                     ),
                     scene_band(directory, lang),
                     table_twin(view.tab, lang),
