@@ -31,6 +31,15 @@
     });
   }
 
+  /* Folded sections already drawn (assets/deferred.js) show their content again, now patched. */
+  function redrawDeferred() {
+    document.querySelectorAll("details[data-drawn]").forEach((details) => {
+      const name = details.dataset.deferred;
+      const content = window.dash_component_api.getLayout({ type: ns.ids.DEFERRED_CONTENT, name: name });
+      if (content) setProps({ type: ns.ids.DEFERRED_BODY, name: name }, { children: content.props.data });
+    });
+  }
+
   /* Old text → new text for what the map controls show: overlay names and button titles. */
   function renames(before, after) {
     const out = {};
@@ -60,6 +69,7 @@
     patchLanguage: function (patches, text) {
       const store = (window.dash_stores || [])[0];
       if (patches && store) applyPatches(store, patches);
+      redrawDeferred();
       if (shown && shown.lang !== text.lang) renameControls(renames(shown, text));
       shown = text;
       ns.text = text;

@@ -104,6 +104,24 @@ def test_switch_draws_numbers_and_panels_in_the_new_language(watched_page, serve
     expect(page.locator("#selection-label")).to_have_text("Seleccionado: Colombia")
 
 
+def test_sections_opened_before_the_switch_and_names_sorted_anew_follow_it(watched_page, server):
+    page = watched_page
+    open_view(page, f"{server.url}/?lang=es")
+    for summary in ["Tablas regionales", "Imagen del mapa y animación"]:
+        page.locator("summary", has_text=summary).click()
+    expect(page.get_by_role("button", name="Crear animación (GIF)")).to_be_visible()
+    picker = page.get_by_role("group", name="Elija dos o tres países de acogida")
+    expect(picker.get_by_role("button", name="Brasil")).to_be_visible()
+    switch(page, "es", "en")
+    expect(page.get_by_role("button", name="Create animation (GIF)")).to_be_visible()
+    expect(page.get_by_text("IOM 2018 plan: funding requested by outcome and office (USD)")).to_be_visible()
+    picker = page.get_by_role("group", name="Pick two or three host countries")
+    # English sorts "Dominican Republic" before "Ecuador"; Spanish put "República Dominicana" near the end
+    names = picker.get_by_role("button").all_inner_texts()
+    assert names.index("Dominican Republic") < names.index("Ecuador") and "Brazil" in names
+    assert page.console_errors == []
+
+
 def test_old_links_and_reloads_keep_their_language(watched_page, server):
     page = watched_page
     open_view(page, f"{server.url}/?lang=pt&date=2019-10")

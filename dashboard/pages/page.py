@@ -79,7 +79,8 @@ def text_patches(old: dict, new: dict, path: tuple = (), skip: Sequence[tuple] =
             for i, (a, b) in enumerate(zip(before, after, strict=True)):
                 if _is_component(a):
                     patches += text_patches(a, b, (*where, i), skip)
-        elif _ids(before) == _ids(after):  # replaced whole: what it holds is remounted
+        elif sorted(map(str, _ids(before))) == sorted(map(str, _ids(after))):
+            # replaced whole (what it holds is remounted), also when the language reorders it (names A-Z)
             before_props[prop], after_props[prop] = before, after
     if after_props:
         patches.append({"path": list(path), "type": old["type"], "old": before_props, "new": after_props})
