@@ -55,6 +55,7 @@ def hover_shows_a_dated_figure(page, iso: str, tries: int = 3) -> bool:
             continue
         finally:
             path.dispatch_event("mouseout")
+            expect(tooltip).to_have_count(0)  # it fades out: the next hover must not find two
         if re.search(r"\d{1,3}(,\d{3})+|\d+", text.split("\n", 1)[-1]):
             return True
     return False
