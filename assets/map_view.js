@@ -60,7 +60,11 @@
     const other = partnerOf(map);
     if (!other || sameView(other, viewOf(other), view)) return;
     other._corredoresEcho = view;
+    // the exact zoom, even between the levels a person snaps to (a flight stopped midway by a drag)
+    const snap = other.options.zoomSnap;
+    other.options.zoomSnap = 0;
     other.setView(view.center, view.zoom, { animate: false });
+    other.options.zoomSnap = snap;
   }
   function linkMaps() {
     const map = this;

@@ -13,6 +13,11 @@ LIMA, SANTIAGO = (-12.05, -77.04), (-33.45, -70.67)
 VIEW = """id => { const m = window.corredores.leafletMap(id); const b = m.getBounds(), c = m.getCenter();
   return {south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(),
           lat: c.lat, lng: c.lng, zoom: m.getZoom()}; }"""
+# Sets window.landed once the main map's next move (a flight) has ended
+LAND_WATCH = """() => { window.landed = false;
+  window.corredores.leafletMap('map').once('moveend', () => { window.landed = true; }); }"""
+# A zoom that is not one of the levels a person lands on (the maps snap to quarters)
+BETWEEN_LEVELS = "z => Math.abs(z * 4 - Math.round(z * 4)) > 1e-6"
 CONTAINS = """([id, points]) => { const m = window.corredores && window.corredores.leafletMap(id);
   return !!m && points.every(p => m.getBounds().contains(p)); }"""
 
@@ -139,7 +144,10 @@ def test_linked_maps_settle_after_a_drag(page, server):
     requests = []
     page.on("request", lambda r: "_dash-update-component" in r.url and requests.append(r.post_data))
     for name, place in (("Colombia", BOGOTA), ("Peru", LIMA), ("Chile", SANTIAGO)):
+        # the drag below must come after the flight: each country's view may already show the next place
+        page.evaluate(LAND_WATCH)
         search(page, name)
+        page.wait_for_function("() => window.landed")
         wait_until_shows(page, [place])
         wait_until_still(page)
     box = page.locator("#map").bounding_box()
@@ -161,6 +169,23 @@ def test_linked_maps_settle_after_a_drag(page, server):
     page.clock.run_for(30_000)  # every timer and animation frame of the next 30 s fires now
     page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
     assert requests == []
+
+
+def test_a_drag_that_stops_a_flight_midway_leaves_both_maps_alike(page, server):
+    open_map(page, server)
+    # a long flight, so that the drag below surely catches it between two zoom levels
+    page.evaluate("() => window.corredores.leafletMap('map').flyTo([-33.45, -70.67], 5, {duration: 20})")
+    page.wait_for_function(f"() => {BETWEEN_LEVELS}(window.corredores.leafletMap('map').getZoom())")
+    box = page.locator("#map").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 120, y + 60, steps=8)
+    page.mouse.up()
+    stopped = view(page)["zoom"]
+    assert page.evaluate(BETWEEN_LEVELS, stopped), stopped  # the drag stopped the flight between two levels
+    wait_until_still(page)
+    assert view(page, "second-map")["zoom"] == stopped
 
 
 def test_a_country_without_located_services_gets_a_legend_and_no_error(watched_page, server):
