@@ -137,7 +137,7 @@ def measure_interactions(browser, url: str, reps: int, play_reps: int, lang_reps
         page.wait_for_function(f"() => document.documentElement.lang === '{target}'", polling=20)
         page.wait_for_function(MAP_READY, polling=20)
 
-    results["language switch (reload)"] = repeat(page, recorder, language, lang_reps)
+    results["language switch"] = repeat(page, recorder, language, lang_reps)
     context.close()
     return results
 

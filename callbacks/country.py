@@ -30,13 +30,21 @@ def _month(index: int | None) -> str:
     return month_at(stock_matrix(current_data_dir())["months"], index)
 
 
+def country_panel_outputs() -> list[Output]:
+    """What `open_country` returns, in order; the language switch (language.py) sends it too."""
+    props = (
+        (ids.COUNTRY_PANEL, "hidden"),
+        (ids.COUNTRY_TITLE, "children"),
+        (ids.COUNTRY_HEADLINE, "children"),
+        (ids.COUNTRY_TIMELINE, "figure"),
+        (ids.COUNTRY_TIMELINE, "style"),
+        (ids.COUNTRY_BODY, "children"),
+    )
+    return [Output(component, prop, allow_duplicate=True) for component, prop in props]
+
+
 @callback(
-    Output(ids.COUNTRY_PANEL, "hidden"),
-    Output(ids.COUNTRY_TITLE, "children"),
-    Output(ids.COUNTRY_HEADLINE, "children"),
-    Output(ids.COUNTRY_TIMELINE, "figure", allow_duplicate=True),
-    Output(ids.COUNTRY_TIMELINE, "style"),
-    Output(ids.COUNTRY_BODY, "children"),
+    *country_panel_outputs(),
     Input(ids.SELECTED, "data"),
     State(ids.MONTH_INDEX, "value"),
     State(ids.LANG_STORE, "data"),

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.country import open_country
+from callbacks.country import country_panel_outputs, open_country
 from callbacks.map_view import services_in_view
 from dashboard import ids, state
 from dashboard.cache import LAYOUT_SECONDS, remember, snapshot_key
@@ -32,12 +32,7 @@ NOT_PATCHED = (
     Output(ids.MONTH_INDEX, "value", allow_duplicate=True),
     Output(ids.PRESENT, "data", allow_duplicate=True),
     # what server callbacks draw from other inputs: the selected country's panel, the services in view
-    Output(ids.COUNTRY_PANEL, "hidden", allow_duplicate=True),
-    Output(ids.COUNTRY_TITLE, "children", allow_duplicate=True),
-    Output(ids.COUNTRY_HEADLINE, "children", allow_duplicate=True),
-    Output(ids.COUNTRY_TIMELINE, "figure", allow_duplicate=True),
-    Output(ids.COUNTRY_TIMELINE, "style", allow_duplicate=True),
-    Output(ids.COUNTRY_BODY, "children", allow_duplicate=True),
+    *country_panel_outputs(),
     Output(ids.SERVICE_COUNTS, "children", allow_duplicate=True),
     Input(ids.LANG, "data"),
     State(ids.LANG_STORE, "data"),
@@ -64,7 +59,7 @@ def switch_language(
         raise PreventUpdate
     query = {key: value for key, value in parse_qsl((search or "").lstrip("?")) if key != "lang"}
     patches, texts = switched(query, shown, lang)
-    panel = open_country(iso, index, lang) if iso else (no_update,) * 6
+    panel = open_country(iso, index, lang) if iso else (no_update,) * len(country_panel_outputs())
     return patches, texts, lang, index, present, *panel, services_in_view(bounds, kinds, lang)
 
 
