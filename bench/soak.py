@@ -4,10 +4,11 @@
     python bench/soak.py --minutes 1 --clients 10 --workers 2
 
 Each client loops over what a reader's browser asks for: the page, its layout (in the three
-languages, with a few link settings), the country-panel and service-count callbacks, geometry
-and /healthz. Prints requests, errors (5xx and failed connections), latency percentiles, each
-worker's resident memory (RSS) every minute (after a warm-up minute fraction), and its growth from
-minute 3 to the end (the caches fill by URL variety in the first minutes; after that it must stay flat).
+languages, with a few link settings), the country-panel callback, a language switch with that
+country open, and /healthz. Prints requests, errors (5xx and failed connections), latency
+percentiles, each worker's resident memory (RSS) every minute (after a warm-up minute fraction),
+and its growth from minute 3 to the end (the caches fill by URL variety in the first minutes;
+after that it must stay flat).
 """
 
 from __future__ import annotations
@@ -54,29 +55,49 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-@lru_cache(maxsize=1)
-def country_callback(url: str) -> dict:
-    """The country-panel callback as the app declares it (/_dash-dependencies)."""
+@lru_cache(maxsize=4)
+def declared_callback(url: str, first_output: str) -> dict:
+    """The callback whose outputs start with `first_output`, as the app declares it (/_dash-dependencies)."""
     dependencies = json.load(urllib.request.urlopen(url + "/_dash-dependencies"))
-    return next(d for d in dependencies if "country-panel.hidden" in d["output"])
+    return next(d for d in dependencies if d["output"].lstrip(".").startswith(first_output))
 
 
-def country_body(callback: dict, iso: str, index: int, lang: str) -> bytes:
-    """The request a click on a country sends (month `index`, page language `lang`)."""
+def callback_body(callback: dict, inputs: dict, states: dict) -> bytes:
+    """The request the browser sends for `callback`, with input and state values by component id."""
     outputs = [
         {"id": part.split(".")[0], "property": part.split(".")[1].split("@")[0]}
         for part in callback["output"].strip(".").split("...")
     ]
-    values = {"month-index": index, "lang-store": lang}
     return json.dumps(
         {
             "output": callback["output"],
-            "outputs": outputs,
-            "inputs": [{"id": "selected-country", "property": "data", "value": iso}],
-            "state": [{**s, "value": values.get(s["id"])} for s in callback["state"]],
-            "changedPropIds": ["selected-country.data"],
+            "outputs": outputs if len(outputs) > 1 else outputs[0],
+            "inputs": [{**i, "value": inputs.get(i["id"])} for i in callback["inputs"]],
+            "state": [{**s, "value": states.get(s["id"])} for s in callback["state"]],
+            "changedPropIds": [f"{i['id']}.{i['property']}" for i in callback["inputs"]],
         }
     ).encode()
+
+
+def country_body(url: str, iso: str, index: int, lang: str) -> bytes:
+    """The request a click on a country sends (month `index`, page language `lang`)."""
+    callback = declared_callback(url, "country-panel.hidden")
+    return callback_body(callback, {"selected-country": iso}, {"month-index": index, "lang-store": lang})
+
+
+def language_body(url: str, shown: str, lang: str, date: str, iso: str, index: int) -> bytes:
+    """The request a language button sends: from `shown` to `lang`, with a country panel open."""
+    callback = declared_callback(url, "lang-patch.data")
+    states = {
+        "lang-store": shown,
+        "url": f"?lang={lang}&date={date}&country={iso}",
+        "month-index": index,
+        "present-mode": False,
+        "selected-country": iso,
+        "map": [[-56, -118], [33, -34]],
+        "service-kinds": [],
+    }
+    return callback_body(callback, {"lang": lang}, states)
 
 
 def requests_of_a_visit(url: str) -> list[tuple[str, bytes | None, dict]]:
@@ -85,14 +106,14 @@ def requests_of_a_visit(url: str) -> list[tuple[str, bytes | None, dict]]:
     iso = random.choice(COUNTRIES)
     date = f"{random.randint(2016, 2025)}-{random.randint(1, 12):02d}"
     page = f"{url}/?lang={lang}&date={date}"
+    index = random.randint(0, 120)
+    other = random.choice([code for code in ("es", "en", "pt") if code != lang])
+    callback = {"Content-Type": "application/json"}
     return [
         ("/?lang=" + lang, None, {}),
         ("/_dash-layout", None, {"Referer": page, "Accept-Language": lang}),
-        (
-            "/_dash-update-component",
-            country_body(country_callback(url), iso, random.randint(0, 120), lang),
-            {"Content-Type": "application/json"},
-        ),
+        ("/_dash-update-component", country_body(url, iso, index, lang), callback),
+        ("/_dash-update-component", language_body(url, lang, other, date, iso, index), callback),
         ("/healthz", None, {}),
     ]
 
@@ -135,7 +156,7 @@ def soak(url: str, clients: int, seconds: float) -> dict:
     """Run `clients` looping visitors for `seconds`; return counts and latencies."""
     stop = threading.Event()
     lock = threading.Lock()
-    stats = {"requests": 0, "server_errors": 0, "failed": 0, "latencies": []}
+    stats = {"requests": 0, "server_errors": 0, "refused": 0, "failed": 0, "latencies": []}
 
     def visitor() -> None:
         while not stop.is_set():
@@ -155,6 +176,7 @@ def soak(url: str, clients: int, seconds: float) -> dict:
                     stats["requests"] += 1
                     stats["latencies"].append(time.perf_counter() - started)
                     stats["server_errors"] += status >= 500
+                    stats["refused"] += 400 <= status < 500  # a request the bench built wrong
                     stats["failed"] += status == 0
 
     threads = [threading.Thread(target=visitor, daemon=True) for _ in range(clients)]
@@ -216,12 +238,12 @@ def main() -> int:
     shape = f"{args.clients} clients, {args.workers} workers x {args.threads} threads"
     print(f"soak: {args.minutes:g} min, {shape}, load average {os.getloadavg()[0]:.1f} (shared machine)")
     print(f"requests: {stats['requests']} ({stats['requests'] / elapsed:.0f}/s)")
-    print(f"errors: 5xx {stats['server_errors']}, failed connections {stats['failed']}")
+    print(f"errors: 5xx {stats['server_errors']}, 4xx {stats['refused']}, no answer {stats['failed']}")
     median, p95 = statistics.median(latencies) * 1000, latencies[int(len(latencies) * 0.95)] * 1000
     print(f"latency: median {median:.0f} ms, p95 {p95:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
     print_rss(samples, args.sample_seconds)
     print(f"gunicorn log: {log}")
-    return 1 if stats["server_errors"] or stats["failed"] else 0
+    return 1 if stats["server_errors"] or stats["refused"] or stats["failed"] else 0
 
 
 if __name__ == "__main__":
