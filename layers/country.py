@@ -156,25 +156,47 @@ def rmrp_requirements(directory: str | Path | None, iso: str) -> pd.DataFrame:
 
 def on_the_ground(directory: str | Path | None, iso: str) -> dict:
     """Entry points and services in the country, counts by kind, and counts per admin-1 unit."""
+    import pandas as pd
+
     points = entry_points(directory)
-    crossings = points[points["iso_a3"] == iso]
     located_services = services(directory)
     mine = located_services[located_services["iso_a3"] == iso]
     by_kind = mine["kind"].value_counts().rename_axis("kind").reset_index(name="count")
-    units = admin1(directory)
-    units = units[units["parent_iso_a3"] == iso]
-    if len(mine):
-        counted, what = mine, "services"
-    else:
-        counted, what = crossings[crossings.geometry.notna()], "entry_points"
-    per_unit = _count_per_unit(counted, units)
+    what, rows = admin1_tally(directory, iso)
     return {
-        "entry_points": crossings,
+        "entry_points": points[points["iso_a3"] == iso],
         "services": mine,
         "by_kind": by_kind,
-        "per_admin1": per_unit,
+        "per_admin1": pd.DataFrame(rows, columns=["iso_3166_2", "name", "count"]),
         "counted": what,
     }
+
+
+def admin1_tally(directory: str | Path | None, iso: str) -> tuple[str, list[tuple[str, str, int]]]:
+    """What a country's panel counts per admin-1 unit ("services", else "entry_points") and, for
+    every unit, its code, name and count: most first, then by name."""
+    return admin1_tallies(directory).get(iso, ("entry_points", []))
+
+
+@memoized_on_data
+def admin1_tallies(directory: Path) -> dict[str, tuple[str, list[tuple[str, str, int]]]]:
+    """`admin1_tally` of every country, as plain values: kept on disk with the snapshot, so a click
+    on a country in a warm worker needs neither the geometry nor geopandas."""
+    units = admin1(directory)
+    located_services = services(directory)
+    points = entry_points(directory)
+    tallies = {}
+    for iso in admin0_table(directory).index:
+        mine = located_services[located_services["iso_a3"] == iso]
+        if len(mine):
+            counted, what = mine, "services"
+        else:
+            crossings = points[points["iso_a3"] == iso]
+            counted, what = crossings[crossings.geometry.notna()], "entry_points"
+        table = _count_per_unit(counted, units[units["parent_iso_a3"] == iso])
+        rows = [(code, name, int(count)) for code, name, count in table.itertuples(index=False)]
+        tallies[iso] = (what, rows)
+    return tallies
 
 
 def _count_per_unit(points: gpd.GeoDataFrame, units: gpd.GeoDataFrame) -> pd.DataFrame:

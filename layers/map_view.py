@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layers.boundaries import admin0
-from layers.country import on_the_ground
+from layers.country import admin1_tally
 from layers.memo import memoized_on_data
 
 if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
@@ -65,9 +65,8 @@ def count_breaks(counts: list[int], classes: int = 4) -> list[int]:
 
 def admin1_counts(directory: Path, iso: str) -> tuple[str, dict[str, int]]:
     """What the country panel counts per state or department (services, else entry points), by code."""
-    ground = on_the_ground(directory, iso)
-    per_unit = ground["per_admin1"]
-    return ground["counted"], dict(zip(per_unit["iso_3166_2"], per_unit["count"].astype(int), strict=True))
+    counted, rows = admin1_tally(directory, iso)
+    return counted, {code: count for code, _, count in rows}
 
 
 SMALL_AREA = 0.5  # square degrees: Trinidad (~0.4) and smaller islands get an enlarged target

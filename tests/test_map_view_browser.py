@@ -66,7 +66,9 @@ def test_selecting_colombia_flies_there_draws_its_states_and_reset_returns(watch
     page = watched_page
     open_map(page, server)
     home = view(page)
+    page.evaluate(LAND_WATCH)
     search(page, "Colombia")
+    page.wait_for_function("() => window.landed")
     wait_until_shows(page, [BOGOTA, LETICIA, RIOHACHA])
     page.wait_for_function("h => window.corredores.leafletMap('map').getZoom() > h", arg=home["zoom"])
     wait_until_zoomed_in(page, home)
@@ -74,7 +76,9 @@ def test_selecting_colombia_flies_there_draws_its_states_and_reset_returns(watch
     expect(page.locator("#map path.admin1")).to_have_count(units)
     wait_until_still(page)
     assert view(page, "second-map")["zoom"] == view(page)["zoom"]
+    page.evaluate(LAND_WATCH)
     page.click("#map .easy-button-button")
+    page.wait_for_function("() => window.landed")
     page.wait_for_function("h => window.corredores.leafletMap('map').getZoom() <= h", arg=home["zoom"])
     wait_until_shows(page, [LIMA, SANTIAGO, BOGOTA])
     back = view(page)

@@ -20,6 +20,7 @@ from flask import Flask
 from dashboard import cache
 from dashboard.i18n import LANGUAGES
 from dashboard.state import copy_snapshot, install
+from layers.boundaries import admin1
 from layers.catalog import LOADERS
 from layers.memo import ARTEFACT_FOLDERS, artefact_counts, artefact_dir, mark_immutable, on_disk
 from layers.services import services
@@ -35,13 +36,24 @@ from layers.memo import artefact_counts
 geometry = sorted(m for m in sys.modules if m.split(".")[0] in ("geopandas", "shapely", "pyproj", "pyogrio"))
 print(json.dumps({**artefact_counts, "geometry": geometry}))
 """
+# A worker's first click on Colombia shades its states on the map (callbacks/map_view.py)
+SHADE = """
+import json, sys
+import dashboard.app
+from dashboard.pages.admin1 import admin1_view
+from dashboard.state import current_data_dir
+hideout, legend = admin1_view(current_data_dir(), "COL", "es")
+geometry = sorted(m for m in sys.modules if m.split(".")[0] in ("geopandas", "shapely", "pyproj", "pyogrio"))
+counts = hideout["counts"]
+print(json.dumps({"units": len(counts), "shaded": sum(counts.values()), "geometry": geometry}))
+"""
 
 
-def start(data: Path, root: Path) -> dict:
+def start(data: Path, root: Path, script: str = START) -> dict:
     """A fresh process builds the app on `data` as a worker does (validation, warm-up); returns its
-    artefact counts and, under "geometry", the geometry libraries it imported."""
+    artefact counts (or what `script` prints) and, under "geometry", the geometry libraries it imported."""
     run = subprocess.run(
-        [sys.executable, "-c", START],
+        [sys.executable, "-c", script],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -81,6 +93,16 @@ def test_a_restart_on_unchanged_data_does_not_import_the_geometry_libraries(tmp_
     root = tmp_path / "snapshots"
     assert "geopandas" in start(SHIPPED_DATA, root)["geometry"]  # the first start builds geometry
     assert start(SHIPPED_DATA, root)["geometry"] == []
+
+
+def test_a_warm_worker_shades_a_countrys_states_without_the_geometry_libraries(tmp_path):
+    root = tmp_path / "snapshots"
+    start(SHIPPED_DATA, root)  # the first start builds what a click needs
+    shaded = start(SHIPPED_DATA, root, SHADE)
+    assert shaded["geometry"] == []
+    assert shaded["units"] == int((admin1(SHIPPED_DATA)["parent_iso_a3"] == "COL").sum())
+    # every located service in Colombia lies in one of its states
+    assert shaded["shaded"] == len(services(SHIPPED_DATA).query("iso_a3 == 'COL'"))
 
 
 def test_changed_data_gets_new_artefacts(tmp_path):
