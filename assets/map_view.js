@@ -251,9 +251,6 @@
       const bounds = selected && (textStore.bounds || {})[selected];
       return fired.indexOf(ids.SELECTED) !== -1 && bounds ? fly(bounds) : noUpdate();
     },
-    admin1Url: function (selected, textStore) {
-      return selected ? textStore.admin1 : noUpdate();
-    },
     serviceKinds: function (kinds, hideout) {
       return Object.assign({}, hideout, { kinds: kinds || [] });
     },

@@ -4,9 +4,10 @@ The colour callbacks also draw the maps' legends (assets/map_view.js), outside D
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, html
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, html, no_update
 
 from dashboard import ids
+from dashboard.documents import geometry_url
 from dashboard.i18n import format_number, language, t
 from dashboard.pages.admin1 import admin1_view
 from dashboard.state import current_data_dir
@@ -53,25 +54,23 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    ClientsideFunction("corredores", "admin1Url"),
-    Output(ids.MAP_ADMIN1_COUNTRY, "url"),
-    Input(ids.SELECTED, "data"),
-    State(ids.TEXT_STORE, "data"),
-    prevent_initial_call=True,
-)
-
 
 @callback(
+    Output(ids.MAP_ADMIN1_COUNTRY, "url"),
     Output(ids.MAP_ADMIN1_COUNTRY, "hideout"),
     Output(ids.ADMIN1_LEGEND, "children"),
     Input(ids.SELECTED, "data"),
     Input(ids.LANG_STORE, "data"),  # a language switch redraws the legend
     prevent_initial_call=True,  # the page holds the shading of the link's country
 )
-def admin1_shading(iso: str | None, lang_code: str | None) -> tuple[dict, list]:
-    """Shade the selected country's states by what its panel counts there, with a matching legend."""
-    return admin1_view(current_data_dir(), iso, language(lang_code))
+def admin1_shading(iso: str | None, lang_code: str | None) -> tuple[str | None, dict, list]:
+    """Shade the selected country's states by what its panel counts there, with a matching legend.
+
+    The shapes' URL is set with the shading, never before it: dash-leaflet draws fetched shapes with
+    the hideout they were requested under and ignores one that arrives while they load.
+    """
+    hideout, legend = admin1_view(current_data_dir(), iso, language(lang_code))
+    return (geometry_url("admin1") if iso else no_update), hideout, legend
 
 
 clientside_callback(

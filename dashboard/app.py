@@ -30,7 +30,7 @@ from dashboard.web.routes import register_routes
 from dashboard.web.security import install_security
 from layers.catalog import GEOMETRY_LAYERS, LOADERS
 from layers.choropleth import stock_matrix
-from layers.country import admin1_tallies
+from layers.country import ground_tallies
 from layers.digest import short_digest
 from layers.memo import artefact_dir, on_disk
 from layers.problems import DataError
@@ -106,7 +106,7 @@ def warm_up(app: dash.Dash, layout_key: Callable[[], str | None]) -> None:
         for document in [*documents, services_document(directory)]:
             for encoding in ENCODINGS:
                 encoded(document, encoding)
-        admin1_tallies(directory)  # a country's states shaded at its first click, without the geometry
+        ground_tallies(directory)  # a first click on a country (panel, states) without the geometry
     except Exception:  # warming is an optimisation: never stop the app from starting
         log.warning("cache warm-up failed; the first visitors will compute what they need", exc_info=True)
         return

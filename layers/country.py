@@ -155,47 +155,43 @@ def rmrp_requirements(directory: str | Path | None, iso: str) -> pd.DataFrame:
 
 
 def on_the_ground(directory: str | Path | None, iso: str) -> dict:
-    """Entry points and services in the country, counts by kind, and counts per admin-1 unit."""
+    """Entry points (crossing, side_place) and services by kind in the country, what is counted per
+    admin-1 unit ("services", else "entry_points") and the count of every unit (most first)."""
     import pandas as pd
 
-    points = entry_points(directory)
-    located_services = services(directory)
-    mine = located_services[located_services["iso_a3"] == iso]
-    by_kind = mine["kind"].value_counts().rename_axis("kind").reset_index(name="count")
-    what, rows = admin1_tally(directory, iso)
+    ground = ground_tallies(directory).get(iso, EMPTY_GROUND)
     return {
-        "entry_points": points[points["iso_a3"] == iso],
-        "services": mine,
-        "by_kind": by_kind,
-        "per_admin1": pd.DataFrame(rows, columns=["iso_3166_2", "name", "count"]),
-        "counted": what,
+        "entry_points": pd.DataFrame(ground["entry_points"], columns=["crossing", "side_place"]),
+        "by_kind": pd.DataFrame(ground["by_kind"], columns=["kind", "count"]),
+        "per_admin1": pd.DataFrame(ground["per_admin1"], columns=["iso_3166_2", "name", "count"]),
+        "counted": ground["counted"],
     }
 
 
-def admin1_tally(directory: str | Path | None, iso: str) -> tuple[str, list[tuple[str, str, int]]]:
-    """What a country's panel counts per admin-1 unit ("services", else "entry_points") and, for
-    every unit, its code, name and count: most first, then by name."""
-    return admin1_tallies(directory).get(iso, ("entry_points", []))
+EMPTY_GROUND = {"entry_points": [], "by_kind": [], "per_admin1": [], "counted": "entry_points"}
 
 
 @memoized_on_data
-def admin1_tallies(directory: Path) -> dict[str, tuple[str, list[tuple[str, str, int]]]]:
-    """`admin1_tally` of every country, as plain values: kept on disk with the snapshot, so a click
-    on a country in a warm worker needs neither the geometry nor geopandas."""
+def ground_tallies(directory: Path) -> dict[str, dict]:
+    """`on_the_ground` of every country as plain lists: kept on disk with the snapshot, so a warm
+    worker builds a country's panel and shades its states without geopandas or the geometry."""
     units = admin1(directory)
     located_services = services(directory)
     points = entry_points(directory)
     tallies = {}
     for iso in admin0_table(directory).index:
+        crossings = points[points["iso_a3"] == iso]
         mine = located_services[located_services["iso_a3"] == iso]
-        if len(mine):
-            counted, what = mine, "services"
-        else:
-            crossings = points[points["iso_a3"] == iso]
-            counted, what = crossings[crossings.geometry.notna()], "entry_points"
-        table = _count_per_unit(counted, units[units["parent_iso_a3"] == iso])
-        rows = [(code, name, int(count)) for code, name, count in table.itertuples(index=False)]
-        tallies[iso] = (what, rows)
+        counted, what = (mine, "services") if len(mine) else (crossings, "entry_points")
+        per_unit = _count_per_unit(counted, units[units["parent_iso_a3"] == iso])
+        tallies[iso] = {
+            "entry_points": list(zip(crossings["crossing"], crossings["side_place"], strict=True)),
+            "by_kind": [(kind, int(count)) for kind, count in mine["kind"].value_counts().items()],
+            "per_admin1": [
+                (code, name, int(count)) for code, name, count in per_unit.itertuples(index=False)
+            ],
+            "counted": what,
+        }
     return tallies
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layers.boundaries import admin0
-from layers.country import admin1_tally
+from layers.country import EMPTY_GROUND, ground_tallies
 from layers.memo import memoized_on_data
 
 if TYPE_CHECKING:  # geometry libraries load only where geometry is computed
@@ -65,8 +65,8 @@ def count_breaks(counts: list[int], classes: int = 4) -> list[int]:
 
 def admin1_counts(directory: Path, iso: str) -> tuple[str, dict[str, int]]:
     """What the country panel counts per state or department (services, else entry points), by code."""
-    counted, rows = admin1_tally(directory, iso)
-    return counted, {code: count for code, _, count in rows}
+    ground = ground_tallies(directory).get(iso, EMPTY_GROUND)
+    return ground["counted"], {code: count for code, _, count in ground["per_admin1"]}
 
 
 SMALL_AREA = 0.5  # square degrees: Trinidad (~0.4) and smaller islands get an enlarged target

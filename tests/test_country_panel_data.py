@@ -90,7 +90,7 @@ def test_on_the_ground_counts_colombian_services_by_kind_and_department():
 
 def test_on_the_ground_falls_back_to_entry_points_without_services():
     ground = country.on_the_ground(None, "BOL")
-    assert ground["services"].empty
+    assert ground["by_kind"].empty
     assert ground["counted"] == "entry_points"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from playwright.sync_api import expect
 
 from layers.boundaries import admin1
@@ -84,6 +86,22 @@ def test_selecting_colombia_flies_there_draws_its_states_and_reset_returns(watch
     back = view(page)
     assert abs(back["lat"] - home["lat"]) < 3 and abs(back["lng"] - home["lng"]) < 3
     assert page.console_errors == []
+
+
+def test_states_are_drawn_when_their_shading_comes_before_their_shapes(page, server):
+    held = []  # the admin-1 shapes' request, answered only once the shading has arrived
+    page.route("**/geo/admin1.*", lambda route: held.append(route))
+    open_map(page, server)
+    search(page, "Colombia")
+    # the shading (hideout and legend) has arrived while the shapes are still on their way
+    expect(page.locator("#admin1-legend")).to_contain_text("Services per state or department")
+    deadline = time.monotonic() + 30
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)  # the shapes' request is made at once, or right after the shading
+    assert held, "the admin-1 shapes were never requested"
+    held[0].continue_()
+    units = int((admin1(SHIPPED_DATA)["parent_iso_a3"] == "COL").sum())
+    expect(page.locator("#map path.admin1")).to_have_count(units)
 
 
 def test_clicking_a_country_on_the_map_flies_to_it(page, server):

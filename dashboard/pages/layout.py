@@ -329,7 +329,6 @@ def build_layout(view: ViewState, directory) -> html.Div:
                 "names": {country_name(iso, lang).lower(): iso for iso in matrix["areas"]},
                 "layers": {key: t(f"layer.{key}", lang) for key in LAYERS},
                 "bounds": country_bounds(directory),
-                "admin1": geometry_url("admin1"),
             },
         ),
         dcc.Store(id=ids.LANG_STORE, data=lang),
