@@ -188,7 +188,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         __name__,
         title="Corredores",
         assets_folder=str(ASSETS),
-        assets_ignore=re.escape(Path(PLOTLY).name),  # served, not in the page: assets/graph_loader.js loads it
+        assets_ignore=re.escape(Path(PLOTLY).name),  # served, not in the page: graph_loader.js loads it
         serve_locally=True,
         compress=False,
         suppress_callback_exceptions=True,

@@ -1,5 +1,7 @@
 """Plotly stays off the first load (issue 14): it loads when a chart first comes near the viewport."""
 
+import csv
+import io
 from urllib.request import urlopen
 
 from playwright.sync_api import expect
@@ -11,9 +13,8 @@ PLOTLY_LOADED = "() => !!(window.Plotly && window.Plotly.newPlot)"
 def hosts_in(server, month: str) -> dict[str, str]:
     """Host countries (name by code) with a stock shown in `month`, from the map's CSV download."""
     with urlopen(f"{server.url}/export/map.csv?date={month}&lang=es") as response:
-        lines = response.read().decode("utf-8-sig").splitlines()
-    header = lines[0].split(",")
-    return {row[header.index("iso_a3")]: row[header.index("country")] for row in (line.split(",") for line in lines[1:])}
+        rows = csv.DictReader(io.StringIO(response.read().decode("utf-8-sig")))
+        return {row["iso_a3"]: row["country"] for row in rows}
 
 
 def open_page(page, server, query: str):
