@@ -1,6 +1,6 @@
 /* Plotly (assets/vendor, 1.2 MB of script) is not part of the page's first load: it loads when a
- * chart first comes near the viewport (the charts below the maps) or, in the country panel, as soon as
- * the panel opens (a country selected, at once when the page opens with one).
+ * chart first comes near the viewport (the charts below the maps) or, in the country panel or a
+ * folded section, as soon as it opens (a country selected or compared, at once when a link asks).
  *
  * dcc.Graph renders a placeholder (`.dash-graph--pending`, its id already on it) while it waits for
  * `Promise.resolve(window.Plotly || <load dash's full plotly.js>)`. Here `window.Plotly` is a
@@ -11,7 +11,8 @@
   const ns = window.corredores;
   const MARGIN = "100px"; // as assets/charts.js: a chart about to scroll into view is drawn already
   const PENDING = ".dash-graph--pending";
-  const OPENED = "[id=" + JSON.stringify(ns.ids.COUNTRY_PANEL) + "]"; // its charts load as it opens
+  // charts a person has just asked for load as they open: the country panel's, the compare chart's
+  const OPENED = "[id=" + JSON.stringify(ns.ids.COUNTRY_PANEL) + "], details";
   const script = document.currentScript.src;
 
   let begin;

@@ -37,6 +37,7 @@ def test_no_serious_or_critical_violations(axe_browser_context, server, view):
     axe_page = axe_browser_context(viewport)
     axe_page.goto(f"{server.url}/?{query}")
     axe_page.wait_for_selector("#map path.country-COL", state="attached")
+    axe_page.locator("#bar-chart").scroll_into_view_if_needed()  # charts draw when they come near the view
     axe_page.wait_for_selector("#bar-chart .bars path", state="attached")
     if "country" in query:
         axe_page.wait_for_selector("#country-body .mechanism")

@@ -11,6 +11,7 @@ HIGHLIGHT = "#d95f02"
 def open_dashboard(page, server, query):
     page.goto(f"{server.url}/?{query}")
     page.wait_for_selector("#map path.country-COL", state="attached")
+    page.locator("#bar-chart").scroll_into_view_if_needed()  # the charts draw when they come near the view
     page.wait_for_selector("#bar-chart .bars path", state="attached")
 
 

@@ -28,11 +28,13 @@ def open_page(page, server, query: str):
     return scripts
 
 
-def test_first_load_has_no_plotly_then_charts_draw_when_scrolled_to(page, server):
-    scripts = open_page(page, server, "lang=es&date=2019-10")
+def test_first_load_has_no_plotly_then_charts_draw_the_month_shown_when_scrolled_to(page, server):
+    scripts = open_page(page, server, "lang=es&date=2019-09")
     assert [url for url in scripts if "plotly" in url.lower()] == []
     assert page.evaluate(PLOTLY_LOADED) is False
     assert page.locator(".js-plotly-plot").count() == 0
+    page.locator("#next-month").click()  # a step before the charts are drawn
+    expect(page.locator("#month-label")).to_have_text("oct 2019")
 
     page.locator("#bar-chart").scroll_into_view_if_needed()
     bars = page.locator("#bar-chart .bars path")
