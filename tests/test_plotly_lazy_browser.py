@@ -5,6 +5,7 @@ import io
 from urllib.request import urlopen
 
 from playwright.sync_api import expect
+from scrolling import scroll_to
 
 # the library itself (window.Plotly is a stand-in that dcc.Graph waits on until then)
 PLOTLY_LOADED = "() => !!(window.Plotly && window.Plotly.newPlot)"
@@ -36,7 +37,7 @@ def test_first_load_has_no_plotly_then_charts_draw_the_month_shown_when_scrolled
     page.locator("#next-month").click()  # a step before the charts are drawn
     expect(page.locator("#month-label")).to_have_text("oct 2019")
 
-    page.locator("#bar-chart").scroll_into_view_if_needed()
+    scroll_to(page)
     bars = page.locator("#bar-chart .bars path")
     expect(bars.first).to_be_attached()
     assert page.evaluate(PLOTLY_LOADED) is True
