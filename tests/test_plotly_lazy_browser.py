@@ -64,3 +64,16 @@ def test_a_link_to_a_country_shows_its_timeline_at_once(page, server):
     page.goto(f"{server.url}/?lang=en&country=COL")
     expect(page.locator("#country-timeline .scatterlayer .trace").first).to_be_attached()
     assert page.evaluate(PLOTLY_LOADED) is True
+
+
+def test_charts_drawn_out_of_view_catch_up_with_steps_taken_before_plotly_came(page, server):
+    open_page(page, server, "lang=es&date=2019-09")
+    page.locator("#next-month").click()  # the charts, out of view, leave this step for later
+    expect(page.locator("#month-label")).to_have_text("oct 2019")
+    page.fill("#country-search", "Colombia")
+    page.keyboard.press("Enter")  # the panel's timeline brings Plotly: the charts draw out of view
+    expect(page.locator("#country-timeline .scatterlayer .trace").first).to_be_attached()
+    expect(page.locator("#bar-chart .bars path").first).to_be_attached()
+    scroll_to(page)
+    expect(page.locator("#bar-chart .gtitle")).to_have_text("Países de acogida, oct 2019")
+    expect(page.locator("#bar-chart text.bartext", has_text="1.630.903")).to_have_count(1)
