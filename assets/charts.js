@@ -173,14 +173,22 @@
       }
     });
   }, { rootMargin: MARGIN + "px" });
-  function whenInView(id, draw) {
+  /* Dash may replace the graph's node (Plotly's arrival swaps the placeholder for the graph,
+   * assets/graph_loader.js): watch the one on the page. */
+  function watch(id) {
     const node = document.getElementById(id);
-    const first = !(id in watched);
     if (node && watched[id] !== node) {
       if (watched[id]) watcher.unobserve(watched[id]);
-      watched[id] = node; // Dash may replace the graph's node: watch the one on the page
+      watched[id] = node;
       watcher.observe(node);
+      swaps.observe(node.parentNode, { childList: true });
     }
+    return node;
+  }
+  const swaps = new MutationObserver(() => Object.keys(watched).forEach(watch));
+  function whenInView(id, draw) {
+    const first = !(id in watched);
+    const node = watch(id);
     const box = node && node.getBoundingClientRect();
     if (!first && box && (box.bottom < -MARGIN || box.top > window.innerHeight + MARGIN)) {
       stale[id] = draw;

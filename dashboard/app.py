@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from flask import request
 from flask_compress import Compress
 
 from dashboard import jobs, state
-from dashboard.browser_config import config_script
+from dashboard.browser_config import ASSETS, PLOTLY, config_script
 from dashboard.cache import LAYOUT_SECONDS, cache_get_responses, init_cache, remember, snapshot_key, status
 from dashboard.config import Settings
 from dashboard.documents import ENCODINGS, encoded, services_document, web_geometry
@@ -35,7 +36,6 @@ from layers.digest import short_digest
 from layers.memo import artefact_dir, on_disk
 from layers.problems import DataError
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
 log = logging.getLogger(__name__)
 
 
@@ -190,6 +190,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         __name__,
         title="Corredores",
         assets_folder=str(ASSETS),
+        assets_ignore=re.escape(Path(PLOTLY).name),  # served, not in the page: graph_loader.js loads it
         serve_locally=True,
         compress=False,
         suppress_callback_exceptions=True,

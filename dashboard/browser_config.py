@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from pathlib import Path
 
 from dashboard import ids
 from dashboard.map_style import COLOURS, FIT_PADDING, HOME_BOUNDS, KIND_COLOURS, PANES
@@ -16,6 +17,9 @@ from layers.choropleth import BALANCE_PALETTE, BREAKS, PALETTE
 from layers.services import KINDS
 
 MARKER = "data-corredores-config"
+# loaded by assets/graph_loader.js when a chart first comes near the viewport, not with the page
+PLOTLY = "vendor/plotly-basic.min.js"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 def component_ids() -> dict[str, str]:
@@ -42,7 +46,13 @@ def browser_config() -> dict:
         "link_defaults": LINK_DEFAULTS,
         "list_keys": list(LIST_KEYS),
         "retired": RETIRED,
+        "plotly": plotly_asset(),
     }
+
+
+def plotly_asset() -> str:
+    """Plotly's path under /assets/, fingerprinted as Dash fingerprints assets (cached for a year)."""
+    return f"{PLOTLY}?m={(ASSETS / PLOTLY).stat().st_mtime}"
 
 
 @lru_cache(maxsize=1)

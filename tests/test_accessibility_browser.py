@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from scrolling import scroll_to
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 PROJECTOR = {"width": 1280, "height": 720}
@@ -37,6 +38,7 @@ def test_no_serious_or_critical_violations(axe_browser_context, server, view):
     axe_page = axe_browser_context(viewport)
     axe_page.goto(f"{server.url}/?{query}")
     axe_page.wait_for_selector("#map path.country-COL", state="attached")
+    scroll_to(axe_page)  # charts draw when they come near the view
     axe_page.wait_for_selector("#bar-chart .bars path", state="attached")
     if "country" in query:
         axe_page.wait_for_selector("#country-body .mechanism")

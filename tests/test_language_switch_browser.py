@@ -5,6 +5,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from scrolling import scroll_to
 
 LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português"}
 # hand-written: what a person reads in each language
@@ -99,7 +100,7 @@ def test_switch_draws_numbers_and_panels_in_the_new_language(watched_page, serve
     expect(page.locator("#country-headline")).to_contain_text("1,630,903")
     switch(page, "en", "es")
     expect(page.locator("#country-headline")).to_contain_text("1.630.903")
-    page.locator("#bar-chart").scroll_into_view_if_needed()  # charts out of view are drawn when they come in
+    scroll_to(page)  # charts out of view are drawn when they come in
     expect(page.locator("#bar-chart .bars text", has_text="1.630.903")).to_have_count(1)
     expect(page.locator("#selection-label")).to_have_text("Seleccionado: Colombia")
 

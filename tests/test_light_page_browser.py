@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from scrolling import scroll_to
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 SIZES = {"projector": (1280, 720), "phone": (390, 844), "lighthouse phone": (412, 823)}
@@ -104,6 +105,7 @@ def test_the_page_loads_no_script_it_does_not_use(browser, server):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{server.url}/?lang=en")
     page.wait_for_selector("#map path.country-COL", state="attached")
+    scroll_to(page)  # the charts draw when they come near the view
     expect(page.locator("#bar-chart .bars path").first).to_be_attached()
     context.close()
     assert any("dash_renderer" in url for url in scripts)  # the scripts were seen
@@ -117,6 +119,7 @@ def test_image_tools_and_their_month_pickers_load_when_the_group_is_first_opened
     page.on("request", lambda request: request.resource_type == "script" and scripts.append(request.url))
     page.goto(f"{server.url}/?lang=en&date=2019-03")
     page.wait_for_selector("#map path.country-COL", state="attached")
+    scroll_to(page)  # the charts draw when they come near the view
     expect(page.locator("#bar-chart .bars path").first).to_be_attached()
     assert page.locator("#gif-from").count() == 0 and not [url for url in scripts if "dropdown" in url]
     page.locator("#journalist-tools summary", has_text="Map image and animation").click()

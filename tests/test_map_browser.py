@@ -3,6 +3,7 @@
 import re
 
 from playwright.sync_api import expect
+from scrolling import scroll_to
 
 HIGHLIGHT = "#d95f02"
 
@@ -10,6 +11,7 @@ HIGHLIGHT = "#d95f02"
 def open_dashboard(page, server, query="lang=en"):
     page.goto(f"{server.url}/?{query}")
     page.wait_for_selector("#map path.country-COL", state="attached")
+    scroll_to(page)  # the charts draw when they come near the view
     page.wait_for_selector("#bar-chart .bars path")
 
 

@@ -4,6 +4,7 @@ come into view, and the map's shapes restyled in place show the month, the selec
 import re
 
 from playwright.sync_api import expect
+from scrolling import scroll_to
 
 HIGHLIGHT = "#d95f02"
 
@@ -11,6 +12,7 @@ HIGHLIGHT = "#d95f02"
 def open_dashboard(page, server, query):
     page.goto(f"{server.url}/?{query}")
     page.wait_for_selector("#map path.country-COL", state="attached")
+    scroll_to(page)  # the charts draw when they come near the view
     page.wait_for_selector("#bar-chart .bars path", state="attached")
 
 

@@ -1,0 +1,7 @@
+"""Scroll as a person does before looking at what is drawn only near the view (the charts)."""
+
+
+def scroll_to(page, element_id: str = "bar-chart") -> None:
+    """Centre the element in the view, found and scrolled in one step of the page (Dash may swap
+    a chart's node for another while Playwright scrolls the first: assets/graph_loader.js)."""
+    page.evaluate("(id) => document.getElementById(id).scrollIntoView({block: 'center'})", element_id)
