@@ -22,7 +22,7 @@ from bench import lighthouse
 from bench.browser import MAP_READY, button, launch, open_page
 from bench.interactions import percentile
 from bench.server import Gunicorn
-from bench.soak import country_body, country_callback
+from bench.soak import country_body
 from bench.synthetic import data_with_services
 from layers.paths import SHIPPED_DATA_DIR
 
@@ -40,10 +40,9 @@ def country_click_ms(url: str, reps: int) -> list[float]:
     """Milliseconds per country-panel request after warming passes (loopback: server time); the
     measured clicks are at other months than the warming ones (panels are kept per country and
     language, the month is placed per click)."""
-    callback = country_callback(url)
-    warming = [country_body(callback, iso, 60, "es") for iso in COUNTRIES] * 3  # requests spread over workers
+    warming = [country_body(url, iso, 60, "es") for iso in COUNTRIES] * 3  # requests spread over workers
     months = [12 + (7 * i) % 100 for i in range(reps)]
-    clicks = [country_body(callback, COUNTRIES[i % len(COUNTRIES)], m, "es") for i, m in enumerate(months)]
+    clicks = [country_body(url, COUNTRIES[i % len(COUNTRIES)], m, "es") for i, m in enumerate(months)]
     times = []
     for i, body in enumerate(warming + clicks):
         headers = {"Content-Type": "application/json"}
