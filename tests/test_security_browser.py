@@ -16,6 +16,7 @@ import shutil
 
 import pytest
 from datadir import SHIPPED_DATA, read_rows, write_rows
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
@@ -213,11 +214,11 @@ def hover_until_label(page, point, hover, pattern: re.Pattern, attempts: int = 6
         page.mouse.move(x, y, steps=3)
 
     for _ in range(attempts - 1):
-        move_onto_point()
         try:
+            move_onto_point()
             expect(hover).to_contain_text(pattern, timeout=3000)
             return
-        except AssertionError:
+        except (AssertionError, PlaywrightError):  # no label yet, or the point was redrawn under us
             continue
     move_onto_point()
     expect(hover).to_contain_text(pattern)
