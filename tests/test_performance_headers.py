@@ -44,8 +44,8 @@ def decoded(headers, body: bytes) -> bytes:
 
 
 def static_urls(server) -> dict[str, str]:
-    """The geometry URLs the page layout points to."""
-    _, headers, body = fetch(server.url + "/_dash-layout", "br")
+    """The geometry URLs the page layout points to (with a country selected: its states too)."""
+    _, headers, body = fetch(server.url + "/_dash-layout", "br", {"Referer": f"{server.url}/?country=COL"})
     text = decoded(headers, body).decode().replace("\\u002f", "/")
     found = re.findall(r'"(/geo/[^"]+)"', text)
     urls = {url.split("/")[-1].split(".")[0]: url for url in found}
