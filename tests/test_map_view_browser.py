@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from playwright.sync_api import expect
 
 from layers.boundaries import admin1
@@ -18,6 +16,19 @@ VIEW = """id => { const m = window.corredores.leafletMap(id); const b = m.getBou
 # Sets window.landed once the main map's next move (a flight) has ended
 LAND_WATCH = """() => { window.landed = false;
   window.corredores.leafletMap('map').once('moveend', () => { window.landed = true; }); }"""
+# Holds the page's request for the admin-1 shapes until the test calls window.releaseAdmin1()
+HOLD_ADMIN1 = """(() => {
+  const fetchNow = window.fetch;
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  window.releaseAdmin1 = () => release();
+  window.fetch = function (resource, options) {
+    const url = typeof resource === "string" ? resource : resource.url;
+    if (!url.includes("/geo/admin1.")) return fetchNow.call(this, resource, options);
+    window.admin1Held = true;
+    return released.then(() => fetchNow.call(this, resource, options));
+  };
+})();"""
 # A zoom that is not one of the levels a person lands on (the maps snap to quarters)
 BETWEEN_LEVELS = "z => Math.abs(z * 4 - Math.round(z * 4)) > 1e-6"
 CONTAINS = """([id, points]) => { const m = window.corredores && window.corredores.leafletMap(id);
@@ -89,17 +100,13 @@ def test_selecting_colombia_flies_there_draws_its_states_and_reset_returns(watch
 
 
 def test_states_are_drawn_when_their_shading_comes_before_their_shapes(page, server):
-    held = []  # the admin-1 shapes' request, answered only once the shading has arrived
-    page.route("**/geo/admin1.*", lambda route: held.append(route))
+    page.add_init_script(HOLD_ADMIN1)
     open_map(page, server)
     search(page, "Colombia")
     # the shading (hideout and legend) has arrived while the shapes are still on their way
     expect(page.locator("#admin1-legend")).to_contain_text("Services per state or department")
-    deadline = time.monotonic() + 30
-    while not held and time.monotonic() < deadline:
-        page.wait_for_timeout(50)  # the shapes' request is made at once, or right after the shading
-    assert held, "the admin-1 shapes were never requested"
-    held[0].continue_()
+    page.wait_for_function("() => window.admin1Held")
+    page.evaluate("() => window.releaseAdmin1()")
     units = int((admin1(SHIPPED_DATA)["parent_iso_a3"] == "COL").sum())
     expect(page.locator("#map path.admin1")).to_have_count(units)
 
