@@ -202,8 +202,9 @@ def test_linked_maps_settle_after_a_drag(page, server):
 
 def test_a_drag_that_stops_a_flight_midway_leaves_both_maps_alike(page, server):
     open_map(page, server)
-    # a long flight, so that the drag below surely catches it between two zoom levels
-    page.evaluate("() => window.corredores.leafletMap('map').flyTo([-33.45, -70.67], 5, {duration: 20})")
+    # a flight of ten minutes, so that the drag below catches it between two zoom levels even on a
+    # loaded machine (a 20 s flight had ended before the drag when three test runs shared two cores)
+    page.evaluate("() => window.corredores.leafletMap('map').flyTo([-33.45, -70.67], 5, {duration: 600})")
     page.wait_for_function(f"() => {BETWEEN_LEVELS}(window.corredores.leafletMap('map').getZoom())")
     box = page.locator("#map").bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
